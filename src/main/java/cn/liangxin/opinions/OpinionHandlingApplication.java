@@ -1,0 +1,17 @@
+package cn.liangxin.opinions;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Employee-opinion handling: Spring Boot with an embedded Camunda 7 engine, its webapps
+ * (Tasklist, Cockpit, Admin) and REST API.
+ */
+@SpringBootApplication
+public class OpinionHandlingApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(OpinionHandlingApplication.class, args);
+	}
+
+}
