@@ -1,0 +1,51 @@
+package cn.liangxin.opinions.deadline;
+
+import cn.liangxin.opinions.calendar.CalendarDataException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Lets an administrator see which holiday arrangements the working-day calendar holds and
+ * reload them after adding or correcting a file.
+ * <p>
+ * These are admin endpoints: access will be restricted to administrators when
+ * authorization is added.
+ */
+@RestController
+@RequestMapping("/api/admin/calendar")
+class CalendarAdminController {
+
+	private final CalendarService calendarService;
+
+	CalendarAdminController(CalendarService calendarService) {
+		this.calendarService = calendarService;
+	}
+
+	@GetMapping
+	CalendarStatus status() {
+		return this.calendarService.status();
+	}
+
+	@PostMapping("/reload")
+	CalendarStatus reload() {
+		return this.calendarService.reload();
+	}
+
+	@ExceptionHandler(CalendarDataException.class)
+	ProblemDetail calendarDataRejected(CalendarDataException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Calendar data rejected; the previous calendar stays in use");
+		problem.setProperty("source", ex.getSource());
+		if (ex.getLine() > 0) {
+			problem.setProperty("line", ex.getLine());
+		}
+		return problem;
+	}
+
+}
