@@ -2,12 +2,14 @@ package cn.liangxin.opinions;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Employee-opinion handling: Spring Boot with an embedded Camunda 7 engine, its webapps
  * (Tasklist, Cockpit, Admin) and REST API.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class OpinionHandlingApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,352 @@
+package cn.liangxin.opinions.opinion;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import cn.liangxin.opinions.calendar.Deadline;
+import cn.liangxin.opinions.calendar.WorkingDayCalendar;
+import cn.liangxin.opinions.opinion.Assessment.AssignmentSlip;
+import cn.liangxin.opinions.org.Department;
+import cn.liangxin.opinions.org.OrgDirectory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register (登记簿) and the rules of each handling step. Every method checks its input,
+ * refuses it whole with an {@link OpinionValidationException}, or records it in the
+ * case's register entry.
+ */
+@Service
+@Transactional
+public class OpinionRegister {
+
+	/**
+	 * Times a dissatisfied employee's case may go back for handling before it must go up.
+	 */
+	public static final int MAX_REHANDLES = 2;
+
+	static final int SLIP_MATTER_MAX = 500;
+
+	static final int CLOSE_REASON_MAX = 1000;
+
+	private final RegisterRepository entries;
+
+	private final CaseNumberAllocator numbers;
+
+	private final OrgDirectory orgs;
+
+	private final HandlingDeadlines deadlines;
+
+	OpinionRegister(RegisterRepository entries, CaseNumberAllocator numbers, OrgDirectory orgs,
+			HandlingDeadlines deadlines) {
+		this.entries = entries;
+		this.numbers = numbers;
+		this.orgs = orgs;
+		this.deadlines = deadlines;
+	}
+
+	/**
+	 * Enters a checked opinion in its organization's register under the next serial
+	 * number.
+	 */
+	public RegisterEntry register(ValidOpinion opinion, String registeredBy, String processInstanceId, Instant now) {
+		CaseNumber number = this.numbers.next(opinion.orgCode(), today(now).getYear());
+		RegisterEntry entry = new RegisterEntry(number, opinion, now, registeredBy, processInstanceId);
+		if (opinion.resolvedOnSpot()) {
+			entry.assessed(Route.ON_SPOT, null, null);
+			entry.recordHandling(line(now, registeredBy, "当场解决：" + opinion.onSpotResult()), registeredBy);
+		}
+		return this.entries.save(entry);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<RegisterEntry> find(String caseNo) {
+		return this.entries.findByCaseNo(caseNo);
+	}
+
+	@Transactional(readOnly = true)
+	public RegisterEntry require(String caseNo) {
+		return find(caseNo).orElseThrow(() -> new IllegalStateException("No register entry for case " + caseNo));
+	}
+
+	/**
+	 * Checks and records the branch's assessment.
+	 * @param handlingStart the day the handling deadlines count from (the day raised, or
+	 * the day a dissatisfied case was sent back)
+	 */
+	public Assessment assess(String caseNo, AssessmentInput input, LocalDate handlingStart, String user, Instant now) {
+		RegisterEntry entry = require(caseNo);
+		Errors errors = new Errors();
+		Route route = Route.parse(input.route());
+		if (route == null) {
+			errors.add("route", (input.route() == null) ? "required" : "oneOf",
+					"处理方式应为 ON_SPOT、EXPLAIN、ENTERPRISE、UPPER 之一" + received(input.route()));
+		}
+		Scope scope = (input.scope() == null || input.scope().isBlank()) ? Scope.INDIVIDUAL
+				: Scope.parse(input.scope());
+		if (scope == null) {
+			errors.add("scope", "oneOf", "问题范围应为 INDIVIDUAL、CONCENTRATED、GENERAL 之一" + received(input.scope()));
+		}
+		String assessment = errors.text("assessment", "处理意见", input.assessment(), IntakeValidator.TEXT_MAX);
+		String reportText = errors.text("reportText", "上报材料", input.reportText(), IntakeValidator.TEXT_MAX);
+		AssignmentSlip slip = (route == Route.ENTERPRISE) ? slip(entry, input, handlingStart, today(now), errors)
+				: null;
+		errors.throwIfAny();
+		entry.assessed(route, scope, (slip != null) ? slip.departmentCode() : null);
+		StringBuilder text = new StringBuilder("支部研判：").append(route.label())
+			.append("（")
+			.append(scope.label())
+			.append("）");
+		if (slip != null) {
+			text.append("，交")
+				.append(slip.departmentName())
+				.append("办理，限")
+				.append(slip.deadline().dueOn())
+				.append("前办结");
+		}
+		if (assessment != null) {
+			text.append("。").append(assessment);
+		}
+		entry.recordHandling(line(now, user, text.toString()), user);
+		return new Assessment(route, scope, assessment, slip, reportText);
+	}
+
+	private AssignmentSlip slip(RegisterEntry entry, AssessmentInput input, LocalDate start, LocalDate today,
+			Errors errors) {
+		Department department = null;
+		if (input.department() == null || input.department().isBlank()) {
+			errors.add("department", "required", "交企业相关部门办理时，须选择承办部门");
+		}
+		else {
+			department = this.orgs.department(entry.getOrgCode(), input.department().strip()).orElse(null);
+			if (department == null) {
+				errors.add("department", "knownDepartment",
+						"承办部门“" + input.department() + "”不是本组织的部门" + departmentList(entry.getOrgCode()));
+			}
+		}
+		Deadline latest = this.deadlines.enterprise(start);
+		LocalDate slipDueOn = errors.date("slipDueOn", "办结期限", input.slipDueOn());
+		if (slipDueOn != null && slipDueOn.isAfter(latest.dueOn())) {
+			errors.add("slipDueOn", "notAfterDeadline",
+					"办结期限不得晚于" + latest.dueOn() + "（" + start + "起" + HandlingDeadlines.ENTERPRISE_DAYS + "个工作日）");
+		}
+		else if (slipDueOn != null && slipDueOn.isBefore(today)) {
+			errors.add("slipDueOn", "notPast", "办结期限不能早于今天（" + today + "）");
+		}
+		String matter = errors.text("slipMatter", "交办事项", input.slipMatter(), SLIP_MATTER_MAX);
+		String contact = errors.text("slipContact", "联系人", input.slipContact(), IntakeValidator.NAME_MAX);
+		String phone = errors.text("slipPhone", "联系电话", input.slipPhone(), IntakeValidator.PHONE_MAX);
+		if (department == null || !errors.isEmpty()) {
+			return null;
+		}
+		return new AssignmentSlip(department.getCode(), department.getName(),
+				(matter != null) ? matter : entry.getSummary(), slipDueOn, this.deadlines.department(start, slipDueOn),
+				contact, phone);
+	}
+
+	private String departmentList(String orgCode) {
+		StringBuilder list = new StringBuilder();
+		for (Department department : this.orgs.departments(orgCode)) {
+			list.append(list.isEmpty() ? "（可选：" : "、")
+				.append(department.getCode())
+				.append(" ")
+				.append(department.getName());
+		}
+		return list.isEmpty() ? "（本组织尚未登记部门）" : list.append("）").toString();
+	}
+
+	/**
+	 * Records that a deadline task was opened: the register shows the stage and its due
+	 * date, and an opinion whose deadline has already passed (registered late) is overdue
+	 * at once.
+	 * @return whether the deadline has already passed
+	 */
+	public boolean stageStarted(String caseNo, Stage stage, Deadline deadline, Instant now) {
+		RegisterEntry entry = require(caseNo);
+		entry.stage(stage, (deadline != null) ? deadline.dueOn() : null, deadline != null && deadline.estimated());
+		boolean late = deadline != null && deadline.isOverdueAt(now);
+		if (late) {
+			entry.overdue(stage);
+		}
+		return late;
+	}
+
+	/** The department signed for the slip (签收) by claiming its task. */
+	public void departmentSigned(String caseNo, String user, Instant now) {
+		RegisterEntry entry = require(caseNo);
+		entry.departmentSigned(user, now);
+		entry.recordHandling(line(now, user, "部门签收交办单"), null);
+	}
+
+	public String departmentReplied(String caseNo, String handlingResult, String user, Instant now) {
+		Errors errors = new Errors();
+		String result = errors.requiredText("handlingResult", "办理情况及结果", handlingResult, IntakeValidator.TEXT_MAX);
+		errors.throwIfAny();
+		require(caseNo).recordHandling(line(now, user, "部门办理结果：" + result), user);
+		return result;
+	}
+
+	/** The branch reported up; the report counts as received by the committee today. */
+	public String reportedUp(String caseNo, String reportText, String user, Instant now) {
+		Errors errors = new Errors();
+		String text = errors.text("reportText", "上报材料", reportText, IntakeValidator.TEXT_MAX);
+		errors.throwIfAny();
+		RegisterEntry entry = require(caseNo);
+		String report = (text != null) ? text : entry.getSummary();
+		entry.recordHandling(line(now, user, "上报主管党（工）委：" + report), user);
+		return report;
+	}
+
+	public CommitteeMode committeeAccepted(String caseNo, String mode, String note, String user, Instant now) {
+		Errors errors = new Errors();
+		CommitteeMode parsed = CommitteeMode.parse(mode);
+		if (parsed == null) {
+			errors.add("committeeMode", (mode == null) ? "required" : "oneOf",
+					"办理方式应为 INDEPENDENT（10个工作日）或 JOINT（20个工作日）" + received(mode));
+		}
+		String text = errors.text("acceptNote", "受理意见", note, SLIP_MATTER_MAX);
+		errors.throwIfAny();
+		RegisterEntry entry = require(caseNo);
+		entry.committeeMode(parsed);
+		entry.recordHandling(line(now, user, "主管党（工）委受理：" + parsed.label() + ((text != null) ? "。" + text : "")), user);
+		return parsed;
+	}
+
+	public String committeeAnswered(String caseNo, String answer, String jointDepartments, String user, Instant now) {
+		Errors errors = new Errors();
+		String text = errors.requiredText("committeeAnswer", "答复意见", answer, IntakeValidator.TEXT_MAX);
+		String joint = errors.text("jointDepartments", "联合办理部门", jointDepartments, IntakeValidator.ADDRESS_MAX);
+		errors.throwIfAny();
+		require(caseNo).recordHandling(
+				line(now, user, "主管党（工）委答复：" + text + ((joint != null) ? "（联合办理：" + joint + "）" : "")), user);
+		return text;
+	}
+
+	/** A deadline passed: the case is marked overdue in the register (跟踪督办). */
+	public void overdue(String caseNo, Stage stage, Instant now) {
+		RegisterEntry entry = require(caseNo);
+		entry.overdue(stage);
+		entry.addRemark(line(now, null, stage.label() + "逾期，已启动督办"));
+	}
+
+	public String supervised(String caseNo, Stage stage, String note, String user, Instant now) {
+		Errors errors = new Errors();
+		String text = errors.requiredText("supervisionNote", "督办意见", note, CLOSE_REASON_MAX);
+		errors.throwIfAny();
+		require(caseNo).addRemark(line(now, user, "督办（" + ((stage != null) ? stage.label() : "") + "）：" + text));
+		return text;
+	}
+
+	/**
+	 * Checks and records the feedback to the employee, and decides what follows.
+	 */
+	public FeedbackOutcome feedbackGiven(String caseNo, FeedbackInput input, String user, Instant now) {
+		RegisterEntry entry = require(caseNo);
+		Errors errors = new Errors();
+		FeedbackMethod method = FeedbackMethod.parse(input.feedbackMethod());
+		Scope scope = (entry.getScope() != null) ? entry.getScope() : Scope.INDIVIDUAL;
+		if (method == null) {
+			errors.add("feedbackMethod", (input.feedbackMethod() == null) ? "required" : "oneOf",
+					"反馈方式应为 PUBLIC_NOTICE、MEETING、HOME_VISIT、PHONE 之一" + received(input.feedbackMethod()));
+		}
+		else if (!method.suits(scope)) {
+			errors.add("feedbackMethod", "suitsScope",
+					scope.label() + "不能采用“" + method.label() + "”反馈；应采用：" + allowedMethods(scope));
+		}
+		LocalDate today = today(now);
+		LocalDate on = errors.date("feedbackOn", "反馈时间", input.feedbackOn());
+		if (on != null && on.isAfter(today)) {
+			errors.add("feedbackOn", "notFuture", "反馈时间不能晚于今天（" + today + "）");
+		}
+		if (on != null && on.isBefore(entry.getReportedOn())) {
+			errors.add("feedbackOn", "notBeforeReported", "反馈时间不能早于反映时间（" + entry.getReportedOn() + "）");
+		}
+		String content = errors.text("feedbackContent", "反馈内容", input.feedbackContent(), IntakeValidator.TEXT_MAX);
+		String signedBy = errors.text("feedbackSignedBy", "《反馈单》签收人", input.feedbackSignedBy(),
+				IntakeValidator.NAME_MAX);
+		if (input.satisfied() == null) {
+			errors.add("satisfied", "required", "须填写员工是否满意");
+		}
+		String closeReason = errors.text("closeReason", "办结理由", input.closeReason(), CLOSE_REASON_MAX);
+		String further = errors.text("furtherOpinion", "员工的进一步意见", input.furtherOpinion(), CLOSE_REASON_MAX);
+		String remarks = errors.text("remarks", "备注", input.remarks(), SLIP_MATTER_MAX);
+		FeedbackOutcome outcome = FeedbackOutcome.CLOSE;
+		if (Boolean.FALSE.equals(input.satisfied())) {
+			DissatisfiedAction action = (input.dissatisfiedAction() == null || input.dissatisfiedAction().isBlank())
+					? DissatisfiedAction.REHANDLE : DissatisfiedAction.parse(input.dissatisfiedAction());
+			if (action == null) {
+				errors.add("dissatisfiedAction", "oneOf",
+						"不满意时的处理应为 REHANDLE 或 CLOSE" + received(input.dissatisfiedAction()));
+			}
+			else if (action == DissatisfiedAction.CLOSE && closeReason == null) {
+				errors.add("closeReason", "requiredWhenClosing", "员工不满意而办结的，须写明办结理由");
+			}
+			else if (action == DissatisfiedAction.REHANDLE) {
+				outcome = (entry.getRehandleCount() >= MAX_REHANDLES) ? FeedbackOutcome.ESCALATE
+						: FeedbackOutcome.REHANDLE;
+			}
+		}
+		errors.throwIfAny();
+		boolean satisfied = input.satisfied();
+		entry.feedback(method, (on != null) ? on : today, (signedBy != null) ? signedBy : entry.getReporterName(),
+				satisfied);
+		StringBuilder text = new StringBuilder("反馈员工（").append(method.label())
+			.append("）：")
+			.append(satisfied ? "满意" : "不满意");
+		if (content != null) {
+			text.append("。").append(content);
+		}
+		if (further != null) {
+			text.append("。员工意见：").append(further);
+		}
+		switch (outcome) {
+			case REHANDLE -> text.append("。退回重新办理（第").append(entry.getRehandleCount() + 1).append("次）");
+			case ESCALATE -> text.append("。已重办").append(MAX_REHANDLES).append("次，上报主管党（工）委");
+			case CLOSE -> {
+				if (!satisfied) {
+					text.append("。办结理由：").append(closeReason);
+				}
+			}
+		}
+		entry.recordHandling(line(now, user, text.toString()), null);
+		if (outcome != FeedbackOutcome.CLOSE) {
+			entry.rehandled();
+		}
+		if (remarks != null) {
+			entry.addRemark(line(now, user, remarks));
+		}
+		return outcome;
+	}
+
+	/** Closes the case: one closed, one struck off (办结一件，销号一件). */
+	public void strikeOff(String caseNo, Instant now) {
+		RegisterEntry entry = require(caseNo);
+		entry.strikeOff(today(now));
+		entry.recordHandling(line(now, null, "办结销号"), null);
+	}
+
+	private static String allowedMethods(Scope scope) {
+		StringBuilder list = new StringBuilder();
+		for (FeedbackMethod method : FeedbackMethod.values()) {
+			if (method.suits(scope)) {
+				list.append(list.isEmpty() ? "" : "或").append(method.name()).append(" ").append(method.label());
+			}
+		}
+		return list.toString();
+	}
+
+	static LocalDate today(Instant now) {
+		return now.atZone(WorkingDayCalendar.ZONE).toLocalDate();
+	}
+
+	private static String line(Instant now, String user, String text) {
+		return "【" + today(now) + ((user != null) ? " " + user : "") + "】" + text;
+	}
+
+	private static String received(String value) {
+		return (value != null) ? "（收到“" + value + "”）" : "";
+	}
+
+}

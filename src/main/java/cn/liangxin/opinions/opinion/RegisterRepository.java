@@ -1,0 +1,14 @@
+package cn.liangxin.opinions.opinion;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RegisterRepository extends JpaRepository<RegisterEntry, Long> {
+
+	Optional<RegisterEntry> findByCaseNo(String caseNo);
+
+	List<RegisterEntry> findByOrgCodeAndCaseYearOrderBySerialNo(String orgCode, int caseYear);
+
+}

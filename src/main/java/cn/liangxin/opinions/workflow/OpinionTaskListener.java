@@ -1,0 +1,200 @@
+package cn.liangxin.opinions.workflow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import cn.liangxin.opinions.calendar.Deadline;
+import cn.liangxin.opinions.opinion.Assessment;
+import cn.liangxin.opinions.opinion.AssessmentInput;
+import cn.liangxin.opinions.opinion.CommitteeMode;
+import cn.liangxin.opinions.opinion.FeedbackInput;
+import cn.liangxin.opinions.opinion.FeedbackOutcome;
+import cn.liangxin.opinions.opinion.HandlingDeadlines;
+import cn.liangxin.opinions.opinion.OpinionRegister;
+import cn.liangxin.opinions.opinion.Route;
+import cn.liangxin.opinions.opinion.Stage;
+import cn.liangxin.opinions.workflow.OpinionProcess.Tasks;
+import cn.liangxin.opinions.workflow.OpinionProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The listener of every user task of {@code employee-opinion}
+ * ({@code delegateExpression="${opinionTaskListener}"}): on create it shows the task's
+ * deadline and records the stage in the register; on complete it checks the submitted
+ * variables and records them; claiming {@code departmentHandle} is the department's
+ * signature of receipt (签收).
+ */
+@Component("opinionTaskListener")
+class OpinionTaskListener implements TaskListener {
+
+	private final OpinionRegister register;
+
+	private final StageDeadlines deadlines;
+
+	private final HandlingDeadlines rules;
+
+	private final Actors actors;
+
+	OpinionTaskListener(OpinionRegister register, StageDeadlines deadlines, HandlingDeadlines rules, Actors actors) {
+		this.register = register;
+		this.deadlines = deadlines;
+		this.rules = rules;
+		this.actors = actors;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		switch (task.getEventName()) {
+			case EVENTNAME_CREATE -> created(task);
+			case EVENTNAME_ASSIGNMENT -> assigned(task);
+			case EVENTNAME_COMPLETE -> Validation.refuseAsFormError(() -> completed(task));
+			default -> {
+			}
+		}
+	}
+
+	private void created(DelegateTask task) {
+		Stage stage = Stage.ofCode(task.getTaskDefinitionKey());
+		Deadline deadline = this.deadlines.of(task, stage);
+		task.setVariableLocal(Vars.CURRENT_DUE_ON, (deadline != null) ? deadline.dueOn().toString() : "");
+		task.setVariableLocal(Vars.CURRENT_DUE_LABEL, dueLabel(stage, deadline));
+		if (deadline != null) {
+			task.setVariable(dueVariable(stage), deadline.dueOn().toString());
+		}
+		this.register.stageStarted(caseNo(task), stage, deadline, EngineClock.now());
+	}
+
+	private void assigned(DelegateTask task) {
+		if (Tasks.DEPARTMENT_HANDLE.equals(task.getTaskDefinitionKey()) && task.getAssignee() != null) {
+			this.register.departmentSigned(caseNo(task), this.actors.display(task.getAssignee()), EngineClock.now());
+		}
+	}
+
+	private void completed(DelegateTask task) {
+		String caseNo = caseNo(task);
+		String user = this.actors.display(this.actors.userId(task));
+		Instant now = EngineClock.now();
+		switch (task.getTaskDefinitionKey()) {
+			case Tasks.BRANCH_ASSESS -> assessed(task, caseNo, user, now);
+			case Tasks.DEPARTMENT_HANDLE -> task.setVariable(Vars.HANDLING_RESULT,
+					this.register.departmentReplied(caseNo, text(task, Vars.HANDLING_RESULT), user, now));
+			case Tasks.BRANCH_REPORT_UP -> {
+				task.setVariable(Vars.REPORT_TEXT,
+						this.register.reportedUp(caseNo, text(task, Vars.REPORT_TEXT), user, now));
+				task.setVariable(Vars.REPORT_RECEIVED_ON, EngineClock.today().toString());
+			}
+			case Tasks.COMMITTEE_ACCEPT -> {
+				CommitteeMode mode = this.register.committeeAccepted(caseNo, text(task, Vars.COMMITTEE_MODE),
+						text(task, Vars.ACCEPT_NOTE), user, now);
+				task.setVariable(Vars.COMMITTEE_MODE, mode.name());
+				task.setVariable(Vars.COMMITTEE_MODE_LABEL, mode.label());
+			}
+			case Tasks.COMMITTEE_HANDLE ->
+				task.setVariable(Vars.COMMITTEE_ANSWER, this.register.committeeAnswered(caseNo,
+						text(task, Vars.COMMITTEE_ANSWER), text(task, Vars.JOINT_DEPARTMENTS), user, now));
+			case Tasks.BRANCH_FEEDBACK -> feedbackGiven(task, caseNo, user, now);
+			default -> {
+			}
+		}
+	}
+
+	private void assessed(DelegateTask task, String caseNo, String user, Instant now) {
+		LocalDate start = LocalDate.parse(text(task, Vars.HANDLING_START_ON));
+		Assessment assessment = this.register.assess(caseNo,
+				new AssessmentInput(text(task, Vars.ROUTE), text(task, Vars.SCOPE), text(task, Vars.ASSESSMENT),
+						text(task, Vars.DEPARTMENT), text(task, Vars.SLIP_MATTER), text(task, Vars.SLIP_DUE_ON),
+						text(task, Vars.SLIP_CONTACT), text(task, Vars.SLIP_PHONE), text(task, Vars.REPORT_TEXT)),
+				start, user, now);
+		task.setVariable(Vars.ROUTE, assessment.route().name());
+		task.setVariable(Vars.ROUTE_LABEL, assessment.route().label());
+		task.setVariable(Vars.SCOPE, assessment.scope().name());
+		task.setVariable(Vars.SCOPE_LABEL, assessment.scope().label());
+		task.setVariable(Vars.ASSESSMENT, assessment.assessment());
+		if (assessment.route() == Route.ENTERPRISE) {
+			Assessment.AssignmentSlip slip = assessment.slip();
+			task.setVariable(Vars.DEPARTMENT, slip.departmentCode());
+			task.setVariable(Vars.DEPARTMENT_NAME, slip.departmentName());
+			task.setVariable(Vars.SLIP_MATTER, slip.matter());
+			task.setVariable(Vars.SLIP_DUE_ON, (slip.dueOn() != null) ? slip.dueOn().toString() : null);
+			task.setVariable(Vars.SLIP_CONTACT, (slip.contact() != null) ? slip.contact() : user);
+			task.setVariable(Vars.SLIP_PHONE, slip.phone());
+			task.setVariable(Vars.DEPARTMENT_DUE_ON, slip.deadline().dueOn().toString());
+		}
+		if (assessment.route() == Route.UPPER) {
+			task.setVariable(Vars.REPORT_TEXT, assessment.reportText());
+			task.setVariable(Vars.REPORT_UP_DUE_ON, this.rules.reportUp(start).dueOn().toString());
+		}
+	}
+
+	private void feedbackGiven(DelegateTask task, String caseNo, String user, Instant now) {
+		FeedbackOutcome outcome = this.register.feedbackGiven(caseNo,
+				new FeedbackInput(text(task, Vars.FEEDBACK_METHOD), text(task, Vars.FEEDBACK_ON),
+						text(task, Vars.FEEDBACK_CONTENT), text(task, Vars.FEEDBACK_SIGNED_BY), satisfied(task),
+						text(task, Vars.DISSATISFIED_ACTION), text(task, Vars.CLOSE_REASON),
+						text(task, Vars.FURTHER_OPINION), text(task, Vars.REMARKS)),
+				user, now);
+		task.setVariable(Vars.FEEDBACK_OUTCOME, outcome.name());
+		if (outcome != FeedbackOutcome.CLOSE) {
+			task.setVariable(Vars.REHANDLE_COUNT, this.register.require(caseNo).getRehandleCount());
+			task.setVariable(Vars.HANDLING_START_ON, EngineClock.today().toString());
+			// the next round starts afresh: a new slip, a new report
+			for (String name : new String[] { Vars.SLIP_DUE_ON, Vars.SLIP_MATTER, Vars.HANDLING_RESULT,
+					Vars.COMMITTEE_ANSWER, Vars.SATISFIED, Vars.SATISFACTION, Vars.DISSATISFIED_ACTION }) {
+				task.removeVariable(name);
+			}
+		}
+		if (outcome == FeedbackOutcome.ESCALATE) {
+			task.setVariable(Vars.ROUTE, Route.UPPER.name());
+			task.setVariable(Vars.ROUTE_LABEL, Route.UPPER.label());
+		}
+	}
+
+	/**
+	 * {@code satisfied} (boolean, REST) or {@code satisfaction} YES / NO (the feedback
+	 * form).
+	 */
+	private static Boolean satisfied(DelegateTask task) {
+		Object value = task.getVariable(Vars.SATISFIED);
+		if (value instanceof Boolean b) {
+			return b;
+		}
+		if (value != null) {
+			return Boolean.valueOf(value.toString());
+		}
+		Object answer = task.getVariable(Vars.SATISFACTION);
+		return (answer == null) ? null : "YES".equals(answer.toString());
+	}
+
+	private String dueLabel(Stage stage, Deadline deadline) {
+		if (deadline == null) {
+			return "无时限";
+		}
+		String basis = switch (stage) {
+			case DEPARTMENT -> "交办单期限，反映之日起不超过" + HandlingDeadlines.ENTERPRISE_DAYS + "个工作日";
+			case REPORT_UP -> HandlingDeadlines.REPORT_UP_DAYS + "个工作日内梳理上报";
+			default -> "收到上报之日起" + deadline.workingDays() + "个工作日内答复";
+		};
+		return deadline.dueOn() + "（" + basis + (deadline.estimated() ? "；该年度节假日安排未载入，仅按周末计算" : "") + "）";
+	}
+
+	private static String dueVariable(Stage stage) {
+		return switch (stage) {
+			case DEPARTMENT -> Vars.DEPARTMENT_DUE_ON;
+			case REPORT_UP -> Vars.REPORT_UP_DUE_ON;
+			default -> Vars.COMMITTEE_DUE_ON;
+		};
+	}
+
+	static String caseNo(DelegateTask task) {
+		return (String) task.getVariable(Vars.CASE_NO);
+	}
+
+	static String text(DelegateTask task, String name) {
+		Object value = task.getVariable(name);
+		return (value != null) ? value.toString() : null;
+	}
+
+}

@@ -1,0 +1,127 @@
+package cn.liangxin.opinions.workflow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.liangxin.opinions.opinion.HandlingDeadlines;
+import cn.liangxin.opinions.opinion.IntakeValidator;
+import cn.liangxin.opinions.opinion.OpinionIntake;
+import cn.liangxin.opinions.opinion.OpinionRegister;
+import cn.liangxin.opinions.opinion.RegisterEntry;
+import cn.liangxin.opinions.opinion.ValidOpinion;
+import cn.liangxin.opinions.org.OrgDirectory;
+import cn.liangxin.opinions.org.Organization;
+import cn.liangxin.opinions.workflow.OpinionProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * 登记入簿: checks the intake (from the API or the Tasklist intake form), enters the opinion
+ * in the register under the next case number, sets the business key and the variables the
+ * forms show.
+ */
+@Component("registerOpinion")
+class RegisterOpinionDelegate implements JavaDelegate {
+
+	private final IntakeValidator validator;
+
+	private final OpinionRegister register;
+
+	private final OrgDirectory orgs;
+
+	private final HandlingDeadlines deadlines;
+
+	private final Actors actors;
+
+	private final ObjectMapper json;
+
+	RegisterOpinionDelegate(IntakeValidator validator, OpinionRegister register, OrgDirectory orgs,
+			HandlingDeadlines deadlines, Actors actors, ObjectMapper json) {
+		this.validator = validator;
+		this.register = register;
+		this.orgs = orgs;
+		this.deadlines = deadlines;
+		this.actors = actors;
+		this.json = json;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Instant now = EngineClock.now();
+		ValidOpinion opinion = Validation.refuseAsFormError(
+				() -> this.validator.validate(intake(execution).withOrgCode(orgCode(execution)), EngineClock.today()));
+		RegisterEntry entry = this.register.register(opinion, this.actors.display(this.actors.currentUserId()),
+				execution.getProcessInstanceId(), now);
+		Organization org = this.orgs.requireOrganization(opinion.orgCode());
+		execution.setProcessBusinessKey(entry.getCaseNo());
+		execution.setVariable(Vars.ORG_CODE, org.getCode());
+		execution.setVariable(Vars.ORG_NAME, org.getName());
+		execution.setVariable(Vars.COMMITTEE_CODE, org.getCommitteeCode());
+		execution.setVariable(Vars.CASE_NO, entry.getCaseNo());
+		execution.setVariable(Vars.CASE_NO_DISPLAY, entry.caseNumber().display());
+		execution.setVariable(Vars.REPORTED_ON, opinion.reportedOn().toString());
+		execution.setVariable(Vars.CHANNEL_LABEL, opinion.channel().label());
+		execution.setVariable(Vars.KIND_LABEL, opinion.kind().label());
+		execution.setVariable(Vars.RESOLVED_ON_SPOT, opinion.resolvedOnSpot());
+		execution.setVariable(Vars.HANDLING_START_ON, opinion.reportedOn().toString());
+		execution.setVariable(Vars.ENTERPRISE_DUE_ON,
+				this.deadlines.enterprise(opinion.reportedOn()).dueOn().toString());
+		execution.setVariable(Vars.REPORT_UP_DUE_ON, this.deadlines.reportUp(opinion.reportedOn()).dueOn().toString());
+		execution.setVariable(Vars.REHANDLE_COUNT, 0);
+		execution.setVariable(Vars.DEPARTMENT_OPTIONS, departmentOptions(org.getCode()));
+	}
+
+	/**
+	 * The organization: given in the intake, else the tenant (the starting user's
+	 * organization).
+	 */
+	private static String orgCode(DelegateExecution execution) {
+		Object given = execution.getVariable(Vars.ORG_CODE);
+		if (given != null && !given.toString().isBlank()) {
+			return given.toString();
+		}
+		return execution.getTenantId();
+	}
+
+	private static OpinionIntake intake(DelegateExecution execution) {
+		return new OpinionIntake(text(execution, Vars.ORG_CODE), text(execution, Vars.REPORTER_NAME),
+				text(execution, Vars.REPORTER_UNIT), text(execution, Vars.REPORTER_ADDRESS),
+				text(execution, Vars.REPORTER_PHONE), text(execution, Vars.REPORTED_ON), text(execution, Vars.CHANNEL),
+				text(execution, Vars.KIND), text(execution, Vars.SUMMARY), bool(execution, Vars.RESOLVED_ON_SPOT),
+				text(execution, Vars.ON_SPOT_RESULT));
+	}
+
+	static String text(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return (value != null) ? value.toString() : null;
+	}
+
+	static Boolean bool(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		if (value instanceof Boolean b) {
+			return b;
+		}
+		return (value != null) ? Boolean.valueOf(value.toString()) : null;
+	}
+
+	private Object departmentOptions(String orgCode) {
+		List<Map<String, String>> options = this.orgs.departments(orgCode)
+			.stream()
+			.map((d) -> Map.of("label", d.getName(), "value", d.getCode()))
+			.toList();
+		try {
+			return SpinValues.jsonValue(this.json.writeValueAsString(options)).create();
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

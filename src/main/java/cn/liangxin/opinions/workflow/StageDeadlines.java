@@ -1,0 +1,72 @@
+package cn.liangxin.opinions.workflow;
+
+import java.time.LocalDate;
+import java.util.Date;
+
+import cn.liangxin.opinions.calendar.Deadline;
+import cn.liangxin.opinions.opinion.CommitteeMode;
+import cn.liangxin.opinions.opinion.HandlingDeadlines;
+import cn.liangxin.opinions.opinion.Stage;
+import cn.liangxin.opinions.workflow.OpinionProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The deadlines as the BPMN sees them: task due dates ({@code camunda:dueDate}) and the
+ * overdue timers' dates ({@code timeDate}), computed by the calendar from the case's
+ * stored inputs, e.g. {@code ${deadlines.departmentDue(execution)}}. No date arithmetic
+ * in expressions.
+ */
+@Component("deadlines")
+public class StageDeadlines {
+
+	private final HandlingDeadlines rules;
+
+	StageDeadlines(HandlingDeadlines rules) {
+		this.rules = rules;
+	}
+
+	/** The deadline of a deadline stage, {@code null} for stages without one. */
+	public Deadline of(VariableScope scope, Stage stage) {
+		return switch (stage) {
+			case DEPARTMENT ->
+				this.rules.department(date(scope, Vars.HANDLING_START_ON), date(scope, Vars.SLIP_DUE_ON));
+			case REPORT_UP -> this.rules.reportUp(date(scope, Vars.HANDLING_START_ON));
+			case COMMITTEE -> this.rules.committee(date(scope, Vars.REPORT_RECEIVED_ON),
+					CommitteeMode.parse((String) scope.getVariable(Vars.COMMITTEE_MODE)));
+			default -> null;
+		};
+	}
+
+	public Date departmentDue(DelegateExecution execution) {
+		return Date.from(of(execution, Stage.DEPARTMENT).lastMoment());
+	}
+
+	public Date departmentOverdueAt(DelegateExecution execution) {
+		return Date.from(of(execution, Stage.DEPARTMENT).overdueFrom());
+	}
+
+	public Date reportUpDue(DelegateExecution execution) {
+		return Date.from(of(execution, Stage.REPORT_UP).lastMoment());
+	}
+
+	public Date reportUpOverdueAt(DelegateExecution execution) {
+		return Date.from(of(execution, Stage.REPORT_UP).overdueFrom());
+	}
+
+	public Date committeeDue(DelegateExecution execution) {
+		return Date.from(of(execution, Stage.COMMITTEE).lastMoment());
+	}
+
+	public Date committeeOverdueAt(DelegateExecution execution) {
+		return Date.from(of(execution, Stage.COMMITTEE).overdueFrom());
+	}
+
+	private static LocalDate date(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		return (value == null || value.toString().isBlank()) ? null : LocalDate.parse(value.toString());
+	}
+
+}
