@@ -1,8 +1,12 @@
 package cn.liangxin.opinions.workflow;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +21,12 @@ class EngineConfiguration {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
 				configuration.setTenantIdProvider(new OrganizationTenantIdProvider());
+				List<CommandInterceptor> interceptors = new ArrayList<>();
+				if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+					interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+				}
+				interceptors.add(new RefusalInterceptor());
+				configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 			}
 		};
 	}

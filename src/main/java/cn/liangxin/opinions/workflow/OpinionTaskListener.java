@@ -50,7 +50,7 @@ class OpinionTaskListener implements TaskListener {
 		switch (task.getEventName()) {
 			case EVENTNAME_CREATE -> created(task);
 			case EVENTNAME_ASSIGNMENT -> assigned(task);
-			case EVENTNAME_COMPLETE -> Validation.refuseAsFormError(() -> completed(task));
+			case EVENTNAME_COMPLETE -> completed(task);
 			default -> {
 			}
 		}
@@ -142,7 +142,8 @@ class OpinionTaskListener implements TaskListener {
 			task.setVariable(Vars.HANDLING_START_ON, EngineClock.today().toString());
 			// the next round starts afresh: a new slip, a new report
 			for (String name : new String[] { Vars.SLIP_DUE_ON, Vars.SLIP_MATTER, Vars.HANDLING_RESULT,
-					Vars.COMMITTEE_ANSWER, Vars.SATISFIED, Vars.SATISFACTION, Vars.DISSATISFIED_ACTION }) {
+					Vars.COMMITTEE_ANSWER, Vars.SATISFIED, Vars.SATISFACTION, Vars.DISSATISFIED_ACTION,
+					Vars.CLOSE_REASON, Vars.FURTHER_OPINION }) {
 				task.removeVariable(name);
 			}
 		}

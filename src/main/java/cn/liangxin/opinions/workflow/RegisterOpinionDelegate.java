@@ -55,8 +55,8 @@ class RegisterOpinionDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Instant now = EngineClock.now();
-		ValidOpinion opinion = Validation.refuseAsFormError(
-				() -> this.validator.validate(intake(execution).withOrgCode(orgCode(execution)), EngineClock.today()));
+		ValidOpinion opinion = this.validator.validate(intake(execution).withOrgCode(orgCode(execution)),
+				EngineClock.today());
 		RegisterEntry entry = this.register.register(opinion, this.actors.display(this.actors.currentUserId()),
 				execution.getProcessInstanceId(), now);
 		Organization org = this.orgs.requireOrganization(opinion.orgCode());

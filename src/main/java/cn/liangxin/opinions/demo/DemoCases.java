@@ -1,0 +1,69 @@
+package cn.liangxin.opinions.demo;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import cn.liangxin.opinions.calendar.WorkingDayCalendar;
+import cn.liangxin.opinions.opinion.OpinionIntake;
+import cn.liangxin.opinions.opinion.OpinionIntakeService;
+import cn.liangxin.opinions.opinion.RegisterEntry;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+import org.springframework.stereotype.Component;
+
+/** A few cases in different stages, so that every demo user has something to look at. */
+@Component
+class DemoCases {
+
+	private final OpinionIntakeService intake;
+
+	private final TaskService tasks;
+
+	DemoCases(OpinionIntakeService intake, TaskService tasks) {
+		this.intake = intake;
+		this.tasks = tasks;
+	}
+
+	void create(LocalDate today) {
+		// waiting for the branch's assessment
+		raise("org1", "周小平", "装配车间", "VISIT", "DIFFICULTY", today.minusDays(1), "夜班结束后厂区到公交站没有路灯，下班路上不安全，希望增设照明。");
+		// assigned to the HR department
+		RegisterEntry hr = raise("org1", "吴海燕", "质检岗", "MAILBOX", "DIFFICULTY", today.minusDays(3),
+				"孩子明年上小学，希望公司协助办理入学所需的务工证明和社保缴纳证明。");
+		complete(hr, "branchAssess", "sec1", Map.of("route", "ENTERPRISE", "scope", "INDIVIDUAL", "department", "hr",
+				"assessment", "属企业职责范围，交人力资源部办理。", "slipContact", "张建国", "slipPhone", "023-68830001"));
+		// reported up to the supervising committee
+		RegisterEntry up = raise("org1", "郑刚", "机加工车间", "FORUM", "CONFLICT", today.minusDays(4),
+				"多名员工反映加班费计算基数与劳动合同约定不一致，与企业多次沟通未果。");
+		complete(up, "branchAssess", "sec1",
+				Map.of("route", "UPPER", "scope", "CONCENTRATED", "assessment", "涉及劳动关系，需上级党组织协调。"));
+		complete(up, "branchReportUp", "sec1", Map.of("reportText", "机加工车间约30名员工反映加班费计算基数问题，已与企业人力资源部沟通两次，分歧较大，请求协调。"));
+		// explained and struck off
+		RegisterEntry done = raise("org3", "黄丽", "社工岗", "TALK", "SUGGESTION", today.minusDays(6), "希望中心为一线社工购买意外伤害保险。");
+		complete(done, "branchAssess", "sec3",
+				Map.of("route", "EXPLAIN", "scope", "INDIVIDUAL", "assessment", "中心已于本年度为全体社工购买团体意外险，向员工出示了保单并作了说明。"));
+		complete(done, "branchFeedback", "sec3", Map.of("feedbackMethod", "PHONE", "feedbackOn", today.toString(),
+				"feedbackContent", "电话告知已购买团体意外险及理赔方式。", "feedbackSignedBy", "黄丽", "satisfied", true));
+	}
+
+	private RegisterEntry raise(String org, String name, String unit, String channel, String kind, LocalDate on,
+			String summary) {
+		return this.intake.register(new OpinionIntake(org, name, unit, null, "13800000000", on.toString(), channel,
+				kind, summary, false, null), null);
+	}
+
+	private void complete(RegisterEntry entry, String taskKey, String user, Map<String, Object> variables) {
+		Task task = this.tasks.createTaskQuery()
+			.processInstanceId(entry.getProcessInstanceId())
+			.taskDefinitionKey(taskKey)
+			.singleResult();
+		this.tasks.claim(task.getId(), user);
+		this.tasks.complete(task.getId(), variables);
+	}
+
+	static LocalDate today() {
+		return LocalDate.now(WorkingDayCalendar.ZONE);
+	}
+
+}

@@ -1,0 +1,41 @@
+package cn.liangxin.opinions.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo data after the processes are deployed, once: on a database that already
+ * has organizations it does nothing.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+@ConditionalOnProperty(name = "opinion.demo.enabled", havingValue = "true")
+class DemoRunner implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
+
+	private final DemoData data;
+
+	private final DemoCases cases;
+
+	DemoRunner(DemoData data, DemoCases cases) {
+		this.data = data;
+		this.cases = cases;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.data.createOrganizationsAndPeople()) {
+			this.cases.create(DemoCases.today());
+			log.info("Demo cases created. Open http://localhost:8080 and log in as sec1 / demo");
+		}
+	}
+
+}

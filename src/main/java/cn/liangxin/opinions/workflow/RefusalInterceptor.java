@@ -1,0 +1,43 @@
+package cn.liangxin.opinions.workflow;
+
+import cn.liangxin.opinions.opinion.OpinionValidationException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+/**
+ * Refused input inside the engine (a listener or delegate threw
+ * {@link OpinionValidationException}, which the engine wraps) leaves every engine command
+ * as a {@link FormFieldValidationException}: the Camunda REST API answers it with 400 and
+ * the refusal's message, and Tasklist shows that message (in Chinese) on the form. The
+ * command's transaction rolls back, so nothing is kept.
+ */
+class RefusalInterceptor extends CommandInterceptor {
+
+	@Override
+	public <T> T execute(Command<T> command) {
+		try {
+			return this.next.execute(command);
+		}
+		catch (FormFieldValidationException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			OpinionValidationException refusal = refusal(ex);
+			if (refusal == null) {
+				throw ex;
+			}
+			throw new FormFieldValidationException(refusal.errors(), refusal.getMessage(), refusal);
+		}
+	}
+
+	private static OpinionValidationException refusal(Throwable ex) {
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof OpinionValidationException refusal) {
+				return refusal;
+			}
+		}
+		return null;
+	}
+
+}
