@@ -79,6 +79,46 @@ class EmployeeOpinionProcessIT {
 		}
 
 		@Test
+		void theIntakeFormStartsACaseInTheOrganizationOfTheUserWhoFillsItIn() {
+			var engine = EmployeeOpinionProcessIT.this.engine;
+			String definition = engine.getRepositoryService()
+				.createProcessDefinitionQuery()
+				.processDefinitionKey(OpinionProcess.PROCESS_ID)
+				.latestVersion()
+				.singleResult()
+				.getId();
+			engine.getIdentityService()
+				.setAuthentication("sec1", java.util.List.of("org1-branch"), java.util.List.of("org1"));
+			try {
+				var instance = engine.getFormService()
+					.submitStartForm(definition,
+							Map.of("orgCode", "", "reporterName", "周小平", "reportedOn", "2026-09-27", "channel", "WALL",
+									"kind", "SUGGESTION", "summary", "建议食堂延长供餐时间", "resolvedOnSpot", false));
+
+				assertThat(instance.getTenantId()).isEqualTo("org1");
+				assertThat(instance.getBusinessKey()).startsWith("org1-2026-");
+				BpmnAwareTests.assertThat(instance).isWaitingAt(Tasks.BRANCH_ASSESS);
+			}
+			finally {
+				engine.getIdentityService().clearAuthentication();
+			}
+		}
+
+		@Test
+		void anIntakeFormWithoutContentIsRefusedInChinese() {
+			var engine = EmployeeOpinionProcessIT.this.engine;
+			long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+			assertThatThrownBy(() -> engine.getRuntimeService()
+				.startProcessInstanceByKey(OpinionProcess.PROCESS_ID,
+						Map.of("orgCode", "org1", "reporterName", "周小平", "reportedOn", "2026-09-27", "channel", "WALL",
+								"kind", "SUGGESTION")))
+				.isInstanceOf(FormFieldValidationException.class)
+				.hasMessageContaining("反映问题的主要内容不能为空");
+			assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+		}
+
+		@Test
 		void anOpinionResolvedOnTheSpotGoesStraightToFeedback() {
 			RegisterEntry entry = EmployeeOpinionProcessIT.this.given.anOpinionRaisedOn(MONDAY_BEFORE_NATIONAL_DAY,
 					true);
