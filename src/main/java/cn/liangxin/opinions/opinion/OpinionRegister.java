@@ -142,8 +142,13 @@ public class OpinionRegister {
 			return null;
 		}
 		return new AssignmentSlip(department.getCode(), department.getName(),
-				(matter != null) ? matter : entry.getSummary(), slipDueOn, this.deadlines.department(start, slipDueOn),
-				contact, phone);
+				(matter != null) ? matter : withoutEndingPunctuation(entry.getSummary()), slipDueOn,
+				this.deadlines.department(start, slipDueOn), contact, phone);
+	}
+
+	/** "…希望更换。" reads as "…希望更换" inside the slip's sentence "反映的…一事". */
+	static String withoutEndingPunctuation(String text) {
+		return text.replaceAll("[。．.！!？?；;，,\\s]+$", "");
 	}
 
 	private String departmentList(String orgCode) {
