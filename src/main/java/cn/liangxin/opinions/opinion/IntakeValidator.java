@@ -1,6 +1,7 @@
 package cn.liangxin.opinions.opinion;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.regex.Pattern;
 
 import cn.liangxin.opinions.org.OrgDirectory;
@@ -89,9 +90,25 @@ public class IntakeValidator {
 		}
 		LocalDate earliest = today.minus(this.properties.maxAge());
 		if (date.isBefore(earliest)) {
-			errors.add("reportedOn", "maxAge", "反映时间不能早于" + earliest + "（最长可补登 " + this.properties.maxAge() + "）");
+			errors.add("reportedOn", "maxAge",
+					"反映时间不能早于" + earliest + "（最长可补登" + inChinese(this.properties.maxAge()) + "前的意见）");
 		}
 		return date;
+	}
+
+	/** P2Y → 2年, P1Y6M → 1年6个月, P90D → 90天. */
+	static String inChinese(Period period) {
+		StringBuilder text = new StringBuilder();
+		if (period.getYears() != 0) {
+			text.append(period.getYears()).append("年");
+		}
+		if (period.getMonths() != 0) {
+			text.append(period.getMonths()).append("个月");
+		}
+		if (period.getDays() != 0 || text.isEmpty()) {
+			text.append(period.getDays()).append("天");
+		}
+		return text.toString();
 	}
 
 	private static String received(String value) {

@@ -109,7 +109,10 @@ abstract class RegisterContract {
 		old.remove("summary");
 		old.put("kind", null);
 
-		assertThat(fields(post(old))).containsExactlyInAnyOrder("reportedOn", "summary", "kind");
+		ResponseEntity<Map> refused = post(old);
+
+		assertThat(fields(refused)).containsExactlyInAnyOrder("reportedOn", "summary", "kind");
+		assertThat(refused.getBody().get("detail").toString()).contains("最长可补登2年前的意见");
 	}
 
 	@Test
