@@ -14,6 +14,7 @@ import cn.liangxin.opinions.demo.DemoData;
 import cn.liangxin.opinions.opinion.OpinionRegister;
 import cn.liangxin.opinions.opinion.RegisterEntry;
 import cn.liangxin.opinions.support.Browser;
+import cn.liangxin.opinions.support.WebAppTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,9 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.liangxin.opinions.support.Browser.formField;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * intake form through an assignment slip to strike-off, in a real headless Chromium.
  * Screenshots of each step are kept under {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "camunda.bpm.generate-unique-process-engine-name=false")
-@ActiveProfiles("test")
+@WebAppTest
 class TasklistWalkIT {
 
 	static final By START_PROCESS = By.cssSelector(".start-process-action a");

@@ -1,0 +1,23 @@
+package cn.liangxin.opinions.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a random port, with the engine named {@code default} as the
+ * webapps and {@code /engine-rest} address it. Every test class with this annotation
+ * shares one context (and so one engine of that name).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "camunda.bpm.generate-unique-process-engine-name=false")
+@ActiveProfiles("test")
+public @interface WebAppTest {
+
+}
