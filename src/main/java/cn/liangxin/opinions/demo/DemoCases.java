@@ -50,7 +50,7 @@ class DemoCases {
 	private RegisterEntry raise(String org, String name, String unit, String channel, String kind, LocalDate on,
 			String summary) {
 		return this.intake.register(new OpinionIntake(org, name, unit, null, "13800000000", on.toString(), channel,
-				kind, summary, false, null), null);
+				kind, summary, false, null));
 	}
 
 	private void complete(RegisterEntry entry, String taskKey, String user, Map<String, Object> variables) {

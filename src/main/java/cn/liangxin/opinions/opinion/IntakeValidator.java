@@ -1,5 +1,7 @@
 package cn.liangxin.opinions.opinion;
 
+import cn.liangxin.opinions.validation.InvalidInputException;
+import cn.liangxin.opinions.validation.Errors;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.regex.Pattern;
@@ -36,7 +38,7 @@ public class IntakeValidator {
 	/**
 	 * Checks every rule and returns the parsed opinion.
 	 * @param today the date in Asia/Shanghai, against which {@code reportedOn} is checked
-	 * @throws OpinionValidationException naming every broken rule
+	 * @throws InvalidInputException naming every broken rule
 	 */
 	public ValidOpinion validate(OpinionIntake intake, LocalDate today) {
 		Errors errors = new Errors();

@@ -2,16 +2,26 @@ package cn.liangxin.opinions.opinion;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.List;
 
+import cn.liangxin.opinions.org.AccessScope;
+import cn.liangxin.opinions.org.OrgDirectory;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
-/** The intake API: register an opinion, read its register entry. */
+/**
+ * The intake API: register an opinion, read and list register entries — each caller only
+ * those of the organizations they see (another organization's case is "not found").
+ */
 @RestController
 @RequestMapping("/api/opinions")
 class OpinionController {
@@ -20,20 +30,39 @@ class OpinionController {
 
 	private final OpinionRegister register;
 
-	OpinionController(OpinionIntakeService intake, OpinionRegister register) {
+	private final OrgDirectory orgs;
+
+	OpinionController(OpinionIntakeService intake, OpinionRegister register, OrgDirectory orgs) {
 		this.intake = intake;
 		this.register = register;
+		this.orgs = orgs;
 	}
 
 	@PostMapping
 	ResponseEntity<OpinionView> register(@RequestBody OpinionIntake body, Principal principal) {
-		RegisterEntry entry = this.intake.register(body, (principal != null) ? principal.getName() : null);
+		AccessScope scope = this.orgs.scopeOf(principal.getName());
+		if (body.orgCode() != null && this.orgs.organization(body.orgCode()).isPresent()
+				&& !scope.registersFor(body.orgCode())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本组织党支部人员可以登记该组织的员工意见");
+		}
+		RegisterEntry entry = this.intake.register(body);
 		return ResponseEntity.created(URI.create("/api/opinions/" + entry.getCaseNo())).body(OpinionView.of(entry));
 	}
 
 	@GetMapping("/{caseNo}")
-	ResponseEntity<OpinionView> get(@PathVariable String caseNo) {
-		return ResponseEntity.of(this.register.find(caseNo).map(OpinionView::of));
+	ResponseEntity<OpinionView> get(@PathVariable String caseNo, Principal principal) {
+		AccessScope scope = this.orgs.scopeOf(principal.getName());
+		return ResponseEntity
+			.of(this.register.find(caseNo).filter((e) -> scope.sees(e.getOrgCode())).map(OpinionView::of));
+	}
+
+	/**
+	 * The register entries the caller sees, newest first; optionally of one organization.
+	 */
+	@GetMapping
+	List<OpinionView> list(@RequestParam(required = false) String orgCode, Principal principal) {
+		AccessScope scope = this.orgs.scopeOf(principal.getName());
+		return this.register.visibleTo(scope, orgCode).stream().map(OpinionView::of).toList();
 	}
 
 }

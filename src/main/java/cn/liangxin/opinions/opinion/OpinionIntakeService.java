@@ -23,9 +23,9 @@ public class OpinionIntakeService {
 	}
 
 	@Transactional
-	public RegisterEntry register(OpinionIntake intake, String user) {
+	public RegisterEntry register(OpinionIntake intake) {
 		ValidOpinion opinion = this.validator.validate(intake, OpinionRegister.today(this.workflow.now()));
-		OpinionWorkflow.StartedCase started = this.workflow.start(opinion, user);
+		OpinionWorkflow.StartedCase started = this.workflow.start(opinion);
 		return this.register.require(started.caseNo());
 	}
 

@@ -1,22 +1,28 @@
 package cn.liangxin.opinions.opinion;
 
+import cn.liangxin.opinions.validation.InvalidInputException;
+import cn.liangxin.opinions.validation.Errors;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import cn.liangxin.opinions.calendar.Deadline;
 import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import cn.liangxin.opinions.opinion.Assessment.AssignmentSlip;
+import cn.liangxin.opinions.org.AccessScope;
 import cn.liangxin.opinions.org.Department;
 import cn.liangxin.opinions.org.OrgDirectory;
 
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register (登记簿) and the rules of each handling step. Every method checks its input,
- * refuses it whole with an {@link OpinionValidationException}, or records it in the
- * case's register entry.
+ * refuses it whole with an {@link InvalidInputException}, or records it in the case's
+ * register entry.
  */
 @Service
 @Transactional
@@ -64,6 +70,23 @@ public class OpinionRegister {
 	@Transactional(readOnly = true)
 	public Optional<RegisterEntry> find(String caseNo) {
 		return this.entries.findByCaseNo(caseNo);
+	}
+
+	/**
+	 * Register entries the scope sees (at most 500, newest first), optionally of one
+	 * organization.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegisterEntry> visibleTo(AccessScope scope, String orgCode) {
+		if (orgCode != null && !scope.sees(orgCode)) {
+			return List.of();
+		}
+		PageRequest newest = PageRequest.of(0, 500, Sort.by(Sort.Direction.DESC, "registeredAt"));
+		if (orgCode != null) {
+			return this.entries.findByOrgCodeIn(List.of(orgCode), newest);
+		}
+		return scope.everything() ? this.entries.findAll(newest).getContent()
+				: this.entries.findByOrgCodeIn(scope.orgCodes(), newest);
 	}
 
 	@Transactional(readOnly = true)

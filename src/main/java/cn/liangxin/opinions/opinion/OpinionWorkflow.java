@@ -9,11 +9,10 @@ import java.time.Instant;
 public interface OpinionWorkflow {
 
 	/**
-	 * Starts the handling of a checked opinion; the process registers it in the same
-	 * transaction.
-	 * @param startedBy the user who registers it, or {@code null}
+	 * Starts the handling of a checked opinion, as the current caller; the process
+	 * registers it in the same transaction.
 	 */
-	StartedCase start(ValidOpinion opinion, String startedBy);
+	StartedCase start(ValidOpinion opinion);
 
 	/** The engine's current time (tests move it). */
 	Instant now();

@@ -1,14 +1,16 @@
 package cn.liangxin.opinions.opinion;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface RegisterRepository extends JpaRepository<RegisterEntry, Long> {
 
 	Optional<RegisterEntry> findByCaseNo(String caseNo);
 
-	List<RegisterEntry> findByOrgCodeAndCaseYearOrderBySerialNo(String orgCode, int caseYear);
+	List<RegisterEntry> findByOrgCodeIn(Collection<String> orgCodes, Pageable page);
 
 }

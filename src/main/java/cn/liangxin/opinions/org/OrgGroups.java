@@ -6,6 +6,9 @@ package cn.liangxin.opinions.org;
  */
 public final class OrgGroups {
 
+	/** Camunda's administrators' group. */
+	public static final String ADMIN = "camunda-admin";
+
 	/** District staff (区委"两新"工委): sees everything in the district. */
 	public static final String DISTRICT = "district";
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import cn.liangxin.opinions.opinion.OpinionWorkflow;
 import cn.liangxin.opinions.opinion.ValidOpinion;
 import cn.liangxin.opinions.workflow.OpinionProcess.Vars;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -23,15 +22,12 @@ class CamundaOpinionWorkflow implements OpinionWorkflow {
 
 	private final RuntimeService runtime;
 
-	private final IdentityService identity;
-
-	CamundaOpinionWorkflow(RuntimeService runtime, IdentityService identity) {
+	CamundaOpinionWorkflow(RuntimeService runtime) {
 		this.runtime = runtime;
-		this.identity = identity;
 	}
 
 	@Override
-	public StartedCase start(ValidOpinion opinion, String startedBy) {
+	public StartedCase start(ValidOpinion opinion) {
 		VariableMap variables = Variables.createVariables()
 			.putValue(Vars.ORG_CODE, opinion.orgCode())
 			.putValue(Vars.REPORTER_NAME, opinion.reporterName())
@@ -44,21 +40,10 @@ class CamundaOpinionWorkflow implements OpinionWorkflow {
 			.putValue(Vars.SUMMARY, opinion.summary())
 			.putValue(Vars.RESOLVED_ON_SPOT, opinion.resolvedOnSpot())
 			.putValue(Vars.ON_SPOT_RESULT, opinion.onSpotResult());
-		boolean authenticate = startedBy != null && this.identity.getCurrentAuthentication() == null;
-		if (authenticate) {
-			this.identity.setAuthenticatedUserId(startedBy);
-		}
-		try {
-			ProcessInstanceWithVariables instance = this.runtime.createProcessInstanceByKey(OpinionProcess.PROCESS_ID)
-				.setVariables(variables)
-				.executeWithVariablesInReturn();
-			return new StartedCase((String) instance.getVariables().get(Vars.CASE_NO), instance.getId());
-		}
-		finally {
-			if (authenticate) {
-				this.identity.clearAuthentication();
-			}
-		}
+		ProcessInstanceWithVariables instance = this.runtime.createProcessInstanceByKey(OpinionProcess.PROCESS_ID)
+			.setVariables(variables)
+			.executeWithVariablesInReturn();
+		return new StartedCase((String) instance.getVariables().get(Vars.CASE_NO), instance.getId());
 	}
 
 	@Override

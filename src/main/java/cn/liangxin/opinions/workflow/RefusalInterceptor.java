@@ -1,15 +1,16 @@
 package cn.liangxin.opinions.workflow;
 
-import cn.liangxin.opinions.opinion.OpinionValidationException;
+import cn.liangxin.opinions.validation.InvalidInputException;
+
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
  * Refused input inside the engine (a listener or delegate threw
- * {@link OpinionValidationException}, which the engine wraps) leaves every engine command
- * as a {@link FormFieldValidationException}: the Camunda REST API answers it with 400 and
- * the refusal's message, and Tasklist shows that message (in Chinese) on the form. The
+ * {@link InvalidInputException}, which the engine wraps) leaves every engine command as a
+ * {@link FormFieldValidationException}: the Camunda REST API answers it with 400 and the
+ * refusal's message, and Tasklist shows that message (in Chinese) on the form. The
  * command's transaction rolls back, so nothing is kept.
  */
 class RefusalInterceptor extends CommandInterceptor {
@@ -23,7 +24,7 @@ class RefusalInterceptor extends CommandInterceptor {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			OpinionValidationException refusal = refusal(ex);
+			InvalidInputException refusal = refusal(ex);
 			if (refusal == null) {
 				throw ex;
 			}
@@ -31,9 +32,9 @@ class RefusalInterceptor extends CommandInterceptor {
 		}
 	}
 
-	private static OpinionValidationException refusal(Throwable ex) {
+	private static InvalidInputException refusal(Throwable ex) {
 		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-			if (cause instanceof OpinionValidationException refusal) {
+			if (cause instanceof InvalidInputException refusal) {
 				return refusal;
 			}
 		}

@@ -27,7 +27,7 @@ class ArchitectureTest {
 	@Test
 	void theCaseAndTheOrganizationsDoNotKnowTheEngine() {
 		noClasses().that()
-			.resideInAnyPackage("..opinion..", "..org..")
+			.resideInAnyPackage("..opinion..", "..org..", "..validation..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.camunda..")
@@ -35,9 +35,9 @@ class ArchitectureTest {
 	}
 
 	@Test
-	void onlyTheWorkflowAdapterAndTheDemoDataTalkToTheEngine() {
+	void onlyTheEngineAdaptersAndTheDemoDataTalkToTheEngine() {
 		noClasses().that()
-			.resideOutsideOfPackages("..workflow..", "..demo..")
+			.resideOutsideOfPackages("..workflow..", "..access..", "..demo..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.camunda.bpm.engine..")

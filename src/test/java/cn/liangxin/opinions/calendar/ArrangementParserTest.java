@@ -1,5 +1,6 @@
 package cn.liangxin.opinions.calendar;
 
+import cn.liangxin.opinions.validation.Errors;
 import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

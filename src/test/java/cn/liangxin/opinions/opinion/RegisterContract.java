@@ -48,8 +48,9 @@ abstract class RegisterContract {
 	DemoData demo;
 
 	@BeforeEach
-	void organizationsExist() {
+	void organizationsExistAndAnAdminCalls() {
 		this.demo.createOrganizationsAndPeople();
+		this.http = this.http.withBasicAuth("admin", DemoData.PASSWORD);
 	}
 
 	@Test

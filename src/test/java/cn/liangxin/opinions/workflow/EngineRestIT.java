@@ -38,8 +38,9 @@ class EngineRestIT {
 	DemoData demo;
 
 	@BeforeEach
-	void organizationsExist() {
+	void organizationsExistAndTheBranchSecretaryCalls() {
 		this.demo.createOrganizationsAndPeople();
+		this.http = this.http.withBasicAuth("sec1", DemoData.PASSWORD);
 	}
 
 	@Test

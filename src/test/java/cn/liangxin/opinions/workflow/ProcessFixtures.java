@@ -42,8 +42,7 @@ class ProcessFixtures {
 	RegisterEntry anOpinionRaisedOn(String date, boolean resolvedOnSpot) {
 		return this.intake.register(
 				new OpinionIntake("org1", "周小平", "装配车间", "大渡口区春晖路1号", "13800000000", LocalDate.parse(date).toString(),
-						"VISIT", "DIFFICULTY", "夜班下班路上没有路灯", resolvedOnSpot, resolvedOnSpot ? "当场联系后勤部门增设临时照明" : null),
-				"sec1");
+						"VISIT", "DIFFICULTY", "夜班下班路上没有路灯", resolvedOnSpot, resolvedOnSpot ? "当场联系后勤部门增设临时照明" : null));
 	}
 
 	ProcessInstance instance(RegisterEntry entry) {

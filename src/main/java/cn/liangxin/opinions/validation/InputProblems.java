@@ -1,4 +1,4 @@
-package cn.liangxin.opinions.opinion;
+package cn.liangxin.opinions.validation;
 
 import java.util.List;
 
@@ -12,14 +12,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns refused input into RFC 9457 problem details whose {@code errors} name each field,
- * the rule it broke and a Chinese message.
+ * Turns refused input of the application's APIs into RFC 9457 problem details whose
+ * {@code errors} name each field, the rule it broke and a Chinese message.
  */
-@RestControllerAdvice(assignableTypes = OpinionController.class)
-class OpinionProblems {
+@RestControllerAdvice(basePackages = "cn.liangxin.opinions")
+class InputProblems {
 
-	@ExceptionHandler(OpinionValidationException.class)
-	ProblemDetail invalid(OpinionValidationException ex) {
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalid(InvalidInputException ex) {
 		return problem(ex.errors());
 	}
 
@@ -36,8 +36,8 @@ class OpinionProblems {
 
 	private static ProblemDetail problem(List<FieldError> errors) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-		problem.setTitle("意见登记信息有误");
-		problem.setDetail(new OpinionValidationException(errors).getMessage());
+		problem.setTitle("提交的信息有误");
+		problem.setDetail(new InvalidInputException(errors).getMessage());
 		problem.setProperty("errors", errors);
 		return problem;
 	}

@@ -1,4 +1,4 @@
-package cn.liangxin.opinions.opinion;
+package cn.liangxin.opinions.validation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -6,18 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects broken rules while an input is checked; {@link #throwIfAny()} refuses it. */
-final class Errors {
+public final class Errors {
 
 	private final List<FieldError> list = new ArrayList<>();
 
-	void add(String field, String rule, String message) {
+	public void add(String field, String rule, String message) {
 		this.list.add(new FieldError(field, rule, message));
 	}
 
 	/**
 	 * Checks an optional text's length; returns the trimmed text, {@code null} if blank.
 	 */
-	String text(String field, String label, String value, int maxLength) {
+	public String text(String field, String label, String value, int maxLength) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -29,7 +29,7 @@ final class Errors {
 	}
 
 	/** Checks a required text; returns the trimmed text. */
-	String requiredText(String field, String label, String value, int maxLength) {
+	public String requiredText(String field, String label, String value, int maxLength) {
 		String text = text(field, label, value, maxLength);
 		if (text == null) {
 			add(field, "required", label + "不能为空");
@@ -38,7 +38,7 @@ final class Errors {
 	}
 
 	/** Parses an optional {@code yyyy-MM-dd} date. */
-	LocalDate date(String field, String label, String value) {
+	public LocalDate date(String field, String label, String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -51,13 +51,13 @@ final class Errors {
 		}
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.list.isEmpty();
 	}
 
-	void throwIfAny() {
+	public void throwIfAny() {
 		if (!this.list.isEmpty()) {
-			throw new OpinionValidationException(this.list);
+			throw new InvalidInputException(this.list);
 		}
 	}
 

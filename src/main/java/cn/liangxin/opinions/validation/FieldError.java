@@ -1,4 +1,4 @@
-package cn.liangxin.opinions.opinion;
+package cn.liangxin.opinions.validation;
 
 /**
  * One rule one input broke.
