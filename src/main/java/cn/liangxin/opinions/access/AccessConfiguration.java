@@ -18,7 +18,7 @@ class AccessConfiguration {
 	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
 		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
 				new ApiAuthenticationFilter(identity));
-		registration.addUrlPatterns("/api/*", "/engine-rest/*");
+		registration.addUrlPatterns("/api/*", "/engine-rest/*", "/actuator/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.setName("apiAuthenticationFilter");
 		return registration;

@@ -2,6 +2,8 @@ package cn.liangxin.opinions.workflow;
 
 import cn.liangxin.opinions.validation.InvalidInputException;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -15,6 +17,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 class RefusalInterceptor extends CommandInterceptor {
 
+	/** The code of the engine's "belongs to no authenticated tenant" refusals. */
+	static final String TENANT_CHECK_REFUSAL = "ENGINE-13034";
+
 	@Override
 	public <T> T execute(Command<T> command) {
 		try {
@@ -23,12 +28,19 @@ class RefusalInterceptor extends CommandInterceptor {
 		catch (FormFieldValidationException ex) {
 			throw ex;
 		}
+		catch (AuthorizationException ex) {
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			InvalidInputException refusal = refusal(ex);
-			if (refusal == null) {
-				throw ex;
+			if (refusal != null) {
+				throw new FormFieldValidationException(refusal.errors(), refusal.getMessage(), refusal);
 			}
-			throw new FormFieldValidationException(refusal.errors(), refusal.getMessage(), refusal);
+			if (ex instanceof ProcessEngineException && ex.getMessage() != null
+					&& ex.getMessage().startsWith(TENANT_CHECK_REFUSAL)) {
+				throw new AuthorizationException(ex.getMessage());
+			}
+			throw ex;
 		}
 	}
 

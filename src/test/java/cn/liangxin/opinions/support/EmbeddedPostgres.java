@@ -44,16 +44,23 @@ public final class EmbeddedPostgres {
 		return server;
 	}
 
-	/** Points the Spring context at a fresh database of the embedded server. */
-	public static void register(DynamicPropertyRegistry registry, String database) {
-		io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = server();
-		try (var connection = pg.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+	/** Creates (afresh) a database on the embedded server and returns its name. */
+	public static String createDatabase(String database) {
+		try (var connection = server().getPostgresDatabase().getConnection();
+				var statement = connection.createStatement()) {
 			statement.execute("drop database if exists " + database);
 			statement.execute("create database " + database);
 		}
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+		return database;
+	}
+
+	/** Points the Spring context at a fresh database of the embedded server. */
+	public static void register(DynamicPropertyRegistry registry, String database) {
+		io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = server();
+		createDatabase(database);
 		registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", database));
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "postgres");

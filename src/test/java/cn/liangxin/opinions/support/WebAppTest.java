@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, with the engine named {@code default} as the
@@ -18,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "camunda.bpm.generate-unique-process-engine-name=false")
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface WebAppTest {
 
 }
