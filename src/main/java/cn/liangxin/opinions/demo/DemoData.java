@@ -1,17 +1,11 @@
 package cn.liangxin.opinions.demo;
 
-import java.util.Map;
-
 import cn.liangxin.opinions.org.Committee;
 import cn.liangxin.opinions.org.Department;
 import cn.liangxin.opinions.org.OrgDirectory;
 import cn.liangxin.opinions.org.Person;
 import cn.liangxin.opinions.org.Role;
 import cn.liangxin.opinions.org.Organization;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +27,8 @@ public class DemoData {
 
 	private final OrgDirectory orgs;
 
-	private final FilterService filters;
-
-	private final TaskService tasks;
-
-	DemoData(OrgDirectory orgs, FilterService filters, TaskService tasks) {
+	DemoData(OrgDirectory orgs) {
 		this.orgs = orgs;
-		this.filters = filters;
-		this.tasks = tasks;
 	}
 
 	/**
@@ -68,10 +56,6 @@ public class DemoData {
 		person("cmtstaff2", "刘洋", Role.COMMITTEE_STAFF, null, null, "cmt2", "区社会组织党委");
 		person("district1", "孙立", Role.DISTRICT_STAFF, null, null, null, "区委\"两新\"工委");
 
-		filter("我的待办", "已认领的任务", 1, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-		filter("我的组任务", "我所在组织、部门或党（工）委的待认领任务", 2,
-				this.tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-		filter("全部待办", "我能看到的全部任务", 3, this.tasks.createTaskQuery());
 		log.info("Demo organizations and users created (password '{}' for each)", PASSWORD);
 		return true;
 	}
@@ -80,13 +64,6 @@ public class DemoData {
 			String post) {
 		this.orgs.save(new Person(username, name, role, org, department, committee, post, "13800000000",
 				username + "@example.cn"), PASSWORD);
-	}
-
-	private void filter(String name, String description, int priority, TaskQuery query) {
-		Filter filter = this.filters.newTaskFilter(name);
-		filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
-		filter.setQuery(query);
-		this.filters.saveFilter(filter);
 	}
 
 }
