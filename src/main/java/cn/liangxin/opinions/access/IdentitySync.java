@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,33 @@ class IdentitySync {
 
 	@EventListener
 	void organizationChanged(OrganizationChanged event) {
-		Organization org = event.organization();
+		asSystem(() -> syncOrganization(event.organization()));
+	}
+
+	@EventListener
+	void personChanged(PersonChanged event) {
+		asSystem(() -> syncPerson(event.person(), event.password()));
+	}
+
+	/**
+	 * The caller was allowed to change the tree (the org API checks that); the identity
+	 * follows as a system action, whatever the caller's own Camunda permissions on users,
+	 * groups and tenants.
+	 */
+	private void asSystem(Runnable sync) {
+		Authentication caller = this.identity.getCurrentAuthentication();
+		this.identity.clearAuthentication();
+		try {
+			sync.run();
+		}
+		finally {
+			if (caller != null) {
+				this.identity.setAuthentication(caller);
+			}
+		}
+	}
+
+	private void syncOrganization(Organization org) {
 		Tenant tenant = this.identity.createTenantQuery().tenantId(org.getCode()).singleResult();
 		if (tenant == null) {
 			tenant = this.identity.newTenant(org.getCode());
@@ -68,9 +95,7 @@ class IdentitySync {
 		this.directory.peopleAcrossOrganizations().forEach(this::syncMemberships);
 	}
 
-	@EventListener
-	void personChanged(PersonChanged event) {
-		Person person = event.person();
+	private void syncPerson(Person person, String password) {
 		User user = this.identity.createUserQuery().userId(person.getUsername()).singleResult();
 		if (user == null) {
 			user = this.identity.newUser(person.getUsername());
@@ -78,8 +103,8 @@ class IdentitySync {
 		user.setFirstName(person.getName());
 		user.setLastName((person.getPost() != null) ? person.getPost() : person.getRole().label());
 		user.setEmail(person.getEmail());
-		if (event.password() != null) {
-			user.setPassword(event.password());
+		if (password != null) {
+			user.setPassword(password);
 		}
 		this.identity.saveUser(user);
 		syncMemberships(person);
