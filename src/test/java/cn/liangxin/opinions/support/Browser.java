@@ -145,11 +145,23 @@ public final class Browser implements AutoCloseable {
 	public void select(String componentId, String optionLabel) {
 		By option = By
 			.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(text())='" + optionLabel + "']");
-		boolean open = this.driver.findElements(option).stream().anyMatch(WebElement::isDisplayed);
-		if (!open) {
-			mouseDown(waitFor(By.cssSelector(".fjs-form-field:has([id$='" + componentId + "']) .fjs-select-display")));
+		By display = By.cssSelector(".fjs-form-field:has([id$='" + componentId + "']) .fjs-select-display");
+		for (int attempt = 0; attempt < 5; attempt++) {
+			if (this.driver.findElements(option).stream().noneMatch(WebElement::isDisplayed)) {
+				// the field may just have been shown (a condition changed): open it again
+				// if needed
+				mouseDown(waitFor(display));
+			}
+			try {
+				mouseDown(new WebDriverWait(this.driver, Duration.ofSeconds(4))
+					.until(ExpectedConditions.visibilityOfElementLocated(option)));
+				return;
+			}
+			catch (org.openqa.selenium.TimeoutException ex) {
+				settle();
+			}
 		}
-		mouseDown(waitFor(option));
+		throw new AssertionError("Option " + optionLabel + " of " + componentId + " never showed");
 	}
 
 	/**
