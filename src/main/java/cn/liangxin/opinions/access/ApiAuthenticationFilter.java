@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -32,6 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String ENGINE = "default";
+
+	/** Administration endpoints (e.g. the working-day calendar): Camunda admins only. */
+	static final String ADMIN_API = "/api/admin/";
 
 	private final IdentityService identity;
 
@@ -58,6 +62,11 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			.includingGroupsOfUser(true)
 			.list()
 			.forEach((t) -> tenants.add(t.getId()));
+		if (request.getRequestURI().startsWith(request.getContextPath() + ADMIN_API)
+				&& !groups.contains(Groups.CAMUNDA_ADMIN)) {
+			problem(response, HttpServletResponse.SC_FORBIDDEN, "无权访问", "只有系统管理员可以使用 " + ADMIN_API + " 接口");
+			return;
+		}
 		this.identity.setAuthentication(user, groups, tenants);
 		try {
 			chain.doFilter(new AuthenticatedRequest(request, user), response);
@@ -97,13 +106,18 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opinion-handling\", charset=\"UTF-8\"");
+		problem(response, HttpServletResponse.SC_UNAUTHORIZED, "需要登录", "请使用用户名和密码（HTTP Basic）或先登录任务清单");
+	}
+
+	private static void problem(HttpServletResponse response, int status, String title, String detail)
+			throws IOException {
+		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"需要登录\",\"status\":401,"
-					+ "\"detail\":\"请使用用户名和密码（HTTP Basic）或先登录任务清单\"}");
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail + "\"}");
 	}
 
 	/**

@@ -14,8 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Lets an administrator see which holiday arrangements the working-day calendar holds and
  * reload them after adding or correcting a file.
  * <p>
- * These are admin endpoints: access will be restricted to administrators when
- * authorization is added.
+ * Admin endpoints: the API filter lets only Camunda admins reach {@code /api/admin/**}.
  */
 @RestController
 @RequestMapping("/api/admin/calendar")

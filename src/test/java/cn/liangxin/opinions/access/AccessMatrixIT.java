@@ -208,6 +208,9 @@ class AccessMatrixIT {
 				String.class)))
 			.isIn(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN);
 		assertThat(status(as("sec1").getForEntity("/api/people", String.class))).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(status(as("district1").getForEntity("/api/admin/calendar", String.class)))
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(status(as("admin").getForEntity("/api/admin/calendar", String.class))).isEqualTo(HttpStatus.OK);
 		assertThat(status(as("district1").getForEntity("/api/people", String.class))).isEqualTo(HttpStatus.OK);
 		assertThat(this.runtime.createProcessInstanceQuery().count()).isEqualTo(deployments);
 	}
