@@ -174,7 +174,7 @@ class OpinionTaskListener implements TaskListener {
 			return "无时限";
 		}
 		String basis = switch (stage) {
-			case DEPARTMENT -> "交办单期限，反映之日起不超过" + HandlingDeadlines.ENTERPRISE_DAYS + "个工作日";
+			case DEPARTMENT -> "交办单期限，不超过" + HandlingDeadlines.ENTERPRISE_DAYS + "个工作日";
 			case REPORT_UP -> HandlingDeadlines.REPORT_UP_DAYS + "个工作日内梳理上报";
 			default -> "收到上报之日起" + deadline.workingDays() + "个工作日内答复";
 		};
