@@ -25,6 +25,16 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theReminderScheduleIsPlainJavaWithoutSpringOrCamunda() {
+		noClasses().that()
+			.resideInAPackage("..reminder..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "org.camunda..", "jakarta.persistence..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void theCaseAndTheOrganizationsDoNotKnowTheEngine() {
 		noClasses().that()
 			.resideInAnyPackage("..opinion..", "..org..", "..validation..")
