@@ -1,0 +1,40 @@
+package cn.liangxin.opinions.mail;
+
+import java.time.LocalDate;
+
+import cn.liangxin.opinions.reminder.ReminderKind;
+
+/**
+ * One reminder or escalation to one person about one task.
+ *
+ * @param workingDaysLeft working days from today to the deadline: positive remaining, 0
+ * due today, negative overdue
+ */
+public record ReminderMail(ReminderKind kind, String recipientEmail, String recipientName, String caseNoDisplay,
+		String matter, String orgName, String taskName, LocalDate dueOn, int workingDaysLeft, String taskId) {
+
+	/** The subject line, e.g. 【办理提醒】（2026）年第12号 部门办理交办事项 还剩3个工作日. */
+	public String subject() {
+		String tag = switch (this.kind) {
+			case HALF_WAY, DAY_BEFORE -> "【办理提醒】";
+			case DUE_DAY -> "【今日到期】";
+			case OVERDUE -> "【逾期督办】";
+			case SECOND_ESCALATION -> "【再次督办】";
+		};
+		return tag + this.caseNoDisplay + " " + this.taskName + " " + remaining();
+	}
+
+	/** 还剩3个工作日 / 今天到期 / 已逾期2个工作日. */
+	public String remaining() {
+		if (this.workingDaysLeft > 0) {
+			return "还剩" + this.workingDaysLeft + "个工作日";
+		}
+		return (this.workingDaysLeft == 0) ? "今天到期" : "已逾期" + (-this.workingDaysLeft) + "个工作日";
+	}
+
+	public boolean overdue() {
+		return this.workingDaysLeft < 0 || this.kind == ReminderKind.OVERDUE
+				|| this.kind == ReminderKind.SECOND_ESCALATION;
+	}
+
+}
