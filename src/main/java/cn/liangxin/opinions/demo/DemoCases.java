@@ -3,7 +3,6 @@ package cn.liangxin.opinions.demo;
 import java.time.LocalDate;
 import java.util.Map;
 
-import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import cn.liangxin.opinions.opinion.OpinionIntake;
 import cn.liangxin.opinions.opinion.OpinionIntakeService;
 import cn.liangxin.opinions.opinion.RegisterEntry;
@@ -60,10 +59,6 @@ class DemoCases {
 			.singleResult();
 		this.tasks.claim(task.getId(), user);
 		this.tasks.complete(task.getId(), variables);
-	}
-
-	static LocalDate today() {
-		return LocalDate.now(WorkingDayCalendar.ZONE);
 	}
 
 }

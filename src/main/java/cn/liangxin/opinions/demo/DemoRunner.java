@@ -1,5 +1,8 @@
 package cn.liangxin.opinions.demo;
 
+import java.time.Clock;
+
+import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,7 @@ class DemoRunner implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (this.data.createOrganizationsAndPeople()) {
-			this.cases.create(DemoCases.today());
+			this.cases.create(WorkingDayCalendar.today(Clock.systemUTC()));
 			log.info("Demo cases created. Open http://localhost:8080 and log in as sec1 / demo");
 		}
 	}

@@ -1,5 +1,6 @@
 package cn.liangxin.opinions.opinion;
 
+import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +25,7 @@ public class OpinionIntakeService {
 
 	@Transactional
 	public RegisterEntry register(OpinionIntake intake) {
-		ValidOpinion opinion = this.validator.validate(intake, OpinionRegister.today(this.workflow.now()));
+		ValidOpinion opinion = this.validator.validate(intake, WorkingDayCalendar.dateOf(this.workflow.now()));
 		OpinionWorkflow.StartedCase started = this.workflow.start(opinion);
 		return this.register.require(started.caseNo());
 	}

@@ -58,7 +58,7 @@ public class OpinionRegister {
 	 * number.
 	 */
 	public RegisterEntry register(ValidOpinion opinion, String registeredBy, String processInstanceId, Instant now) {
-		CaseNumber number = this.numbers.next(opinion.orgCode(), today(now).getYear());
+		CaseNumber number = this.numbers.next(opinion.orgCode(), WorkingDayCalendar.dateOf(now).getYear());
 		RegisterEntry entry = new RegisterEntry(number, opinion, now, registeredBy, processInstanceId);
 		if (opinion.resolvedOnSpot()) {
 			entry.assessed(Route.ON_SPOT, null, null);
@@ -114,8 +114,8 @@ public class OpinionRegister {
 		}
 		String assessment = errors.text("assessment", "处理意见", input.assessment(), IntakeValidator.TEXT_MAX);
 		String reportText = errors.text("reportText", "上报材料", input.reportText(), IntakeValidator.TEXT_MAX);
-		AssignmentSlip slip = (route == Route.ENTERPRISE) ? slip(entry, input, handlingStart, today(now), errors)
-				: null;
+		AssignmentSlip slip = (route == Route.ENTERPRISE)
+				? slip(entry, input, handlingStart, WorkingDayCalendar.dateOf(now), errors) : null;
 		errors.throwIfAny();
 		entry.assessed(route, scope, (slip != null) ? slip.departmentCode() : null);
 		StringBuilder text = new StringBuilder("支部研判：").append(route.label())
@@ -283,7 +283,7 @@ public class OpinionRegister {
 			errors.add("feedbackMethod", "suitsScope",
 					scope.label() + "不能采用“" + method.label() + "”反馈；应采用：" + allowedMethods(scope));
 		}
-		LocalDate today = today(now);
+		LocalDate today = WorkingDayCalendar.dateOf(now);
 		LocalDate on = errors.date("feedbackOn", "反馈时间", input.feedbackOn());
 		if (on != null && on.isAfter(today)) {
 			errors.add("feedbackOn", "notFuture", "反馈时间不能晚于今天（" + today + "）");
@@ -351,7 +351,7 @@ public class OpinionRegister {
 	/** Closes the case: one closed, one struck off (办结一件，销号一件). */
 	public void strikeOff(String caseNo, Instant now) {
 		RegisterEntry entry = require(caseNo);
-		entry.strikeOff(today(now));
+		entry.strikeOff(WorkingDayCalendar.dateOf(now));
 		entry.recordHandling(line(now, null, "办结销号"), null);
 	}
 
@@ -365,12 +365,8 @@ public class OpinionRegister {
 		return list.toString();
 	}
 
-	static LocalDate today(Instant now) {
-		return now.atZone(WorkingDayCalendar.ZONE).toLocalDate();
-	}
-
 	private static String line(Instant now, String user, String text) {
-		return "【" + today(now) + ((user != null) ? " " + user : "") + "】" + text;
+		return "【" + WorkingDayCalendar.dateOf(now) + ((user != null) ? " " + user : "") + "】" + text;
 	}
 
 	private static String received(String value) {

@@ -8,8 +8,4 @@ interface PersonRepository extends JpaRepository<Person, String> {
 
 	List<Person> findByRoleIn(List<Role> roles);
 
-	List<Person> findByCommitteeCode(String committeeCode);
-
-	List<Person> findByOrgCode(String orgCode);
-
 }

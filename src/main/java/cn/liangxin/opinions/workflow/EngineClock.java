@@ -20,7 +20,7 @@ final class EngineClock {
 	}
 
 	static LocalDate today() {
-		return now().atZone(WorkingDayCalendar.ZONE).toLocalDate();
+		return WorkingDayCalendar.dateOf(now());
 	}
 
 }

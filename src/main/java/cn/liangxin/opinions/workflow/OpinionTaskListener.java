@@ -79,22 +79,23 @@ class OpinionTaskListener implements TaskListener {
 		Instant now = EngineClock.now();
 		switch (task.getTaskDefinitionKey()) {
 			case Tasks.BRANCH_ASSESS -> assessed(task, caseNo, user, now);
-			case Tasks.DEPARTMENT_HANDLE -> task.setVariable(Vars.HANDLING_RESULT,
-					this.register.departmentReplied(caseNo, text(task, Vars.HANDLING_RESULT), user, now));
+			case Tasks.DEPARTMENT_HANDLE -> task.setVariable(Vars.HANDLING_RESULT, this.register
+				.departmentReplied(caseNo, ProcessVariables.text(task, Vars.HANDLING_RESULT), user, now));
 			case Tasks.BRANCH_REPORT_UP -> {
 				task.setVariable(Vars.REPORT_TEXT,
-						this.register.reportedUp(caseNo, text(task, Vars.REPORT_TEXT), user, now));
+						this.register.reportedUp(caseNo, ProcessVariables.text(task, Vars.REPORT_TEXT), user, now));
 				task.setVariable(Vars.REPORT_RECEIVED_ON, EngineClock.today().toString());
 			}
 			case Tasks.COMMITTEE_ACCEPT -> {
-				CommitteeMode mode = this.register.committeeAccepted(caseNo, text(task, Vars.COMMITTEE_MODE),
-						text(task, Vars.ACCEPT_NOTE), user, now);
+				CommitteeMode mode = this.register.committeeAccepted(caseNo,
+						ProcessVariables.text(task, Vars.COMMITTEE_MODE), ProcessVariables.text(task, Vars.ACCEPT_NOTE),
+						user, now);
 				task.setVariable(Vars.COMMITTEE_MODE, mode.name());
 				task.setVariable(Vars.COMMITTEE_MODE_LABEL, mode.label());
 			}
-			case Tasks.COMMITTEE_HANDLE ->
-				task.setVariable(Vars.COMMITTEE_ANSWER, this.register.committeeAnswered(caseNo,
-						text(task, Vars.COMMITTEE_ANSWER), text(task, Vars.JOINT_DEPARTMENTS), user, now));
+			case Tasks.COMMITTEE_HANDLE -> task.setVariable(Vars.COMMITTEE_ANSWER,
+					this.register.committeeAnswered(caseNo, ProcessVariables.text(task, Vars.COMMITTEE_ANSWER),
+							ProcessVariables.text(task, Vars.JOINT_DEPARTMENTS), user, now));
 			case Tasks.BRANCH_FEEDBACK -> feedbackGiven(task, caseNo, user, now);
 			default -> {
 			}
@@ -102,11 +103,13 @@ class OpinionTaskListener implements TaskListener {
 	}
 
 	private void assessed(DelegateTask task, String caseNo, String user, Instant now) {
-		LocalDate start = LocalDate.parse(text(task, Vars.HANDLING_START_ON));
+		LocalDate start = ProcessVariables.date(task, Vars.HANDLING_START_ON);
 		Assessment assessment = this.register.assess(caseNo,
-				new AssessmentInput(text(task, Vars.ROUTE), text(task, Vars.SCOPE), text(task, Vars.ASSESSMENT),
-						text(task, Vars.DEPARTMENT), text(task, Vars.SLIP_MATTER), text(task, Vars.SLIP_DUE_ON),
-						text(task, Vars.SLIP_CONTACT), text(task, Vars.SLIP_PHONE), text(task, Vars.REPORT_TEXT)),
+				new AssessmentInput(ProcessVariables.text(task, Vars.ROUTE), ProcessVariables.text(task, Vars.SCOPE),
+						ProcessVariables.text(task, Vars.ASSESSMENT), ProcessVariables.text(task, Vars.DEPARTMENT),
+						ProcessVariables.text(task, Vars.SLIP_MATTER), ProcessVariables.text(task, Vars.SLIP_DUE_ON),
+						ProcessVariables.text(task, Vars.SLIP_CONTACT), ProcessVariables.text(task, Vars.SLIP_PHONE),
+						ProcessVariables.text(task, Vars.REPORT_TEXT)),
 				start, user, now);
 		task.setVariable(Vars.ROUTE, assessment.route().name());
 		task.setVariable(Vars.ROUTE_LABEL, assessment.route().label());
@@ -130,12 +133,13 @@ class OpinionTaskListener implements TaskListener {
 	}
 
 	private void feedbackGiven(DelegateTask task, String caseNo, String user, Instant now) {
-		FeedbackOutcome outcome = this.register.feedbackGiven(caseNo,
-				new FeedbackInput(text(task, Vars.FEEDBACK_METHOD), text(task, Vars.FEEDBACK_ON),
-						text(task, Vars.FEEDBACK_CONTENT), text(task, Vars.FEEDBACK_SIGNED_BY), satisfied(task),
-						text(task, Vars.DISSATISFIED_ACTION), text(task, Vars.CLOSE_REASON),
-						text(task, Vars.FURTHER_OPINION), text(task, Vars.REMARKS)),
-				user, now);
+		FeedbackOutcome outcome = this.register
+			.feedbackGiven(caseNo, new FeedbackInput(ProcessVariables.text(task, Vars.FEEDBACK_METHOD),
+					ProcessVariables.text(task, Vars.FEEDBACK_ON), ProcessVariables.text(task, Vars.FEEDBACK_CONTENT),
+					ProcessVariables.text(task, Vars.FEEDBACK_SIGNED_BY), satisfied(task),
+					ProcessVariables.text(task, Vars.DISSATISFIED_ACTION),
+					ProcessVariables.text(task, Vars.CLOSE_REASON), ProcessVariables.text(task, Vars.FURTHER_OPINION),
+					ProcessVariables.text(task, Vars.REMARKS)), user, now);
 		task.setVariable(Vars.FEEDBACK_OUTCOME, outcome.name());
 		if (outcome != FeedbackOutcome.CLOSE) {
 			task.setVariable(Vars.REHANDLE_COUNT, this.register.require(caseNo).getRehandleCount());
@@ -191,11 +195,6 @@ class OpinionTaskListener implements TaskListener {
 
 	static String caseNo(DelegateTask task) {
 		return (String) task.getVariable(Vars.CASE_NO);
-	}
-
-	static String text(DelegateTask task, String name) {
-		Object value = task.getVariable(name);
-		return (value != null) ? value.toString() : null;
 	}
 
 }

@@ -91,24 +91,15 @@ class RegisterOpinionDelegate implements JavaDelegate {
 	}
 
 	private static OpinionIntake intake(DelegateExecution execution) {
-		return new OpinionIntake(text(execution, Vars.ORG_CODE), text(execution, Vars.REPORTER_NAME),
-				text(execution, Vars.REPORTER_UNIT), text(execution, Vars.REPORTER_ADDRESS),
-				text(execution, Vars.REPORTER_PHONE), text(execution, Vars.REPORTED_ON), text(execution, Vars.CHANNEL),
-				text(execution, Vars.KIND), text(execution, Vars.SUMMARY), bool(execution, Vars.RESOLVED_ON_SPOT),
-				text(execution, Vars.ON_SPOT_RESULT));
-	}
-
-	static String text(DelegateExecution execution, String name) {
-		Object value = execution.getVariable(name);
-		return (value != null) ? value.toString() : null;
-	}
-
-	static Boolean bool(DelegateExecution execution, String name) {
-		Object value = execution.getVariable(name);
-		if (value instanceof Boolean b) {
-			return b;
-		}
-		return (value != null) ? Boolean.valueOf(value.toString()) : null;
+		return new OpinionIntake(ProcessVariables.text(execution, Vars.ORG_CODE),
+				ProcessVariables.text(execution, Vars.REPORTER_NAME),
+				ProcessVariables.text(execution, Vars.REPORTER_UNIT),
+				ProcessVariables.text(execution, Vars.REPORTER_ADDRESS),
+				ProcessVariables.text(execution, Vars.REPORTER_PHONE),
+				ProcessVariables.text(execution, Vars.REPORTED_ON), ProcessVariables.text(execution, Vars.CHANNEL),
+				ProcessVariables.text(execution, Vars.KIND), ProcessVariables.text(execution, Vars.SUMMARY),
+				ProcessVariables.bool(execution, Vars.RESOLVED_ON_SPOT),
+				ProcessVariables.text(execution, Vars.ON_SPOT_RESULT));
 	}
 
 	private Object departmentOptions(String orgCode) {

@@ -1,6 +1,5 @@
 package cn.liangxin.opinions.workflow;
 
-import java.time.LocalDate;
 import java.util.Date;
 
 import cn.liangxin.opinions.calendar.Deadline;
@@ -31,11 +30,11 @@ public class StageDeadlines {
 	/** The deadline of a deadline stage, {@code null} for stages without one. */
 	public Deadline of(VariableScope scope, Stage stage) {
 		return switch (stage) {
-			case DEPARTMENT ->
-				this.rules.department(date(scope, Vars.HANDLING_START_ON), date(scope, Vars.SLIP_DUE_ON));
-			case REPORT_UP -> this.rules.reportUp(date(scope, Vars.HANDLING_START_ON));
-			case COMMITTEE -> this.rules.committee(date(scope, Vars.REPORT_RECEIVED_ON),
-					CommitteeMode.parse((String) scope.getVariable(Vars.COMMITTEE_MODE)));
+			case DEPARTMENT -> this.rules.department(ProcessVariables.date(scope, Vars.HANDLING_START_ON),
+					ProcessVariables.date(scope, Vars.SLIP_DUE_ON));
+			case REPORT_UP -> this.rules.reportUp(ProcessVariables.date(scope, Vars.HANDLING_START_ON));
+			case COMMITTEE -> this.rules.committee(ProcessVariables.date(scope, Vars.REPORT_RECEIVED_ON),
+					CommitteeMode.parse(ProcessVariables.text(scope, Vars.COMMITTEE_MODE)));
 			default -> null;
 		};
 	}
@@ -62,11 +61,6 @@ public class StageDeadlines {
 
 	public Date committeeOverdueAt(DelegateExecution execution) {
 		return Date.from(of(execution, Stage.COMMITTEE).overdueFrom());
-	}
-
-	private static LocalDate date(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return (value == null || value.toString().isBlank()) ? null : LocalDate.parse(value.toString());
 	}
 
 }

@@ -49,8 +49,8 @@ class SupervisionTaskListener implements TaskListener {
 		}
 		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			this.register.supervised((String) task.getVariable(Vars.CASE_NO), stage,
-					OpinionTaskListener.text(task, Vars.SUPERVISION_NOTE),
-					this.actors.display(this.actors.userId(task)), EngineClock.now());
+					ProcessVariables.text(task, Vars.SUPERVISION_NOTE), this.actors.display(this.actors.userId(task)),
+					EngineClock.now());
 		}
 	}
 

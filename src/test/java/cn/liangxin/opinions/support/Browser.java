@@ -95,11 +95,6 @@ public final class Browser implements AutoCloseable {
 			.until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
-	public void waitUntilGone(By by) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(20))
-			.until(ExpectedConditions.invisibilityOfElementLocated(by));
-	}
-
 	public void click(By by) {
 		WebElement element = new WebDriverWait(this.driver, Duration.ofSeconds(20))
 			.until(ExpectedConditions.elementToBeClickable(by));

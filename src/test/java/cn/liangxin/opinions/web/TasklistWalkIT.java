@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.function.BooleanSupplier;
 
 import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import cn.liangxin.opinions.deadline.CalendarService;
@@ -180,10 +179,6 @@ class TasklistWalkIT {
 			}
 			sleep();
 		}
-	}
-
-	static void until(BooleanSupplier condition) {
-		eventually(() -> condition.getAsBoolean() ? Boolean.TRUE : null);
 	}
 
 	private static void sleep() {

@@ -1,0 +1,35 @@
+package cn.liangxin.opinions.workflow;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads process variables as the forms and the REST API leave them: texts (a blank form
+ * field arrives as {@code ""}), booleans (or their text), and {@code yyyy-MM-dd} dates.
+ */
+final class ProcessVariables {
+
+	private ProcessVariables() {
+	}
+
+	static String text(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		return (value != null) ? value.toString() : null;
+	}
+
+	static Boolean bool(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		if (value instanceof Boolean b) {
+			return b;
+		}
+		return (value != null) ? Boolean.valueOf(value.toString()) : null;
+	}
+
+	/** A stored date; {@code null} when absent or blank. */
+	static LocalDate date(VariableScope scope, String name) {
+		String value = text(scope, name);
+		return (value == null || value.isBlank()) ? null : LocalDate.parse(value);
+	}
+
+}
