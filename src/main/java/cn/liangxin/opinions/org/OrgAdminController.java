@@ -44,11 +44,12 @@ class OrgAdminController {
 	}
 
 	record PersonView(String username, String name, Role role, String roleLabel, String orgCode, String departmentCode,
-			String committeeCode, String post, String phone, String email) {
+			String committeeCode, String post, String phone, String email, boolean dailyDigest) {
 
 		static PersonView of(Person p) {
 			return new PersonView(p.getUsername(), p.getName(), p.getRole(), p.getRole().label(), p.getOrgCode(),
-					p.getDepartmentCode(), p.getCommitteeCode(), p.getPost(), p.getPhone(), p.getEmail());
+					p.getDepartmentCode(), p.getCommitteeCode(), p.getPost(), p.getPhone(), p.getEmail(),
+					p.isDailyDigest());
 		}
 
 	}

@@ -46,7 +46,7 @@ public class OrgAdministration {
 
 	/** Input of a person; {@code password} is required when the person is new. */
 	public record PersonInput(String username, String name, String role, String orgCode, String departmentCode,
-			String committeeCode, String post, String phone, String email, String password) {
+			String committeeCode, String post, String phone, String email, String password, Boolean dailyDigest) {
 	}
 
 	@Transactional
@@ -128,9 +128,13 @@ public class OrgAdministration {
 			errors.add("password", "minLength", "密码至少4个字符");
 		}
 		errors.throwIfAny();
-		return this.directory.save(new Person(username, name, role, role.inOrganization() ? orgCode : null,
+		boolean dailyDigest = (input.dailyDigest() != null) ? input.dailyDigest()
+				: !isNew && this.directory.person(username).map(Person::isDailyDigest).orElse(false);
+		Person person = new Person(username, name, role, role.inOrganization() ? orgCode : null,
 				(role == Role.DEPARTMENT_STAFF) ? departmentCode : null,
-				(role == Role.COMMITTEE_STAFF) ? committeeCode : null, post, phone, email), password);
+				(role == Role.COMMITTEE_STAFF) ? committeeCode : null, post, phone, email)
+			.withDailyDigest(dailyDigest);
+		return this.directory.save(person, password);
 	}
 
 	private static String code(Errors errors, String field, String label, String value) {

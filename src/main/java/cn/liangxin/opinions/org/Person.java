@@ -35,6 +35,9 @@ public class Person {
 
 	private String email;
 
+	@Column(name = "daily_digest")
+	private boolean dailyDigest;
+
 	protected Person() {
 	}
 
@@ -85,6 +88,24 @@ public class Person {
 
 	public String getEmail() {
 		return this.email;
+	}
+
+	/**
+	 * Whether the person takes the daily digest (08:30 on working days) instead of single
+	 * reminders before deadlines.
+	 */
+	public boolean isDailyDigest() {
+		return this.dailyDigest;
+	}
+
+	/**
+	 * Returns this person with the daily digest switched on or off.
+	 * @param dailyDigest whether to take the digest
+	 * @return this person
+	 */
+	public Person withDailyDigest(boolean dailyDigest) {
+		this.dailyDigest = dailyDigest;
+		return this;
 	}
 
 }

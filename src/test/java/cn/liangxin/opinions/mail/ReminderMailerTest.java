@@ -34,7 +34,7 @@ class ReminderMailerTest {
 
 	@Test
 	void aReminderBeforeTheDeadlineSaysWhatIsDueWhenAndLinksToTheTask() throws Exception {
-		mailer(smtp.getSmtp().getPort()).send(aReminder(ReminderKind.DAY_BEFORE, 1));
+		send(aReminder(ReminderKind.DAY_BEFORE, 1));
 
 		MimeMessage received = smtp.getReceivedMessages()[0];
 		assertThat(received.getSubject()).isEqualTo("【办理提醒】（2026）年第12号 部门办理交办事项 还剩1个工作日");
@@ -56,7 +56,7 @@ class ReminderMailerTest {
 
 	@Test
 	void anEscalationSaysHowManyWorkingDaysItIsOverdue() throws Exception {
-		mailer(smtp.getSmtp().getPort()).send(aReminder(ReminderKind.OVERDUE, -2));
+		send(aReminder(ReminderKind.OVERDUE, -2));
 
 		MimeMessage received = smtp.getReceivedMessages()[0];
 		assertThat(received.getSubject()).isEqualTo("【逾期督办】（2026）年第12号 部门办理交办事项 已逾期2个工作日");
@@ -70,17 +70,18 @@ class ReminderMailerTest {
 		nowhere.setHost("127.0.0.1");
 		nowhere.setPort(smtp.getSmtp().getPort() + 1);
 
-		assertThatThrownBy(() -> new ReminderMailer(nowhere, SETTINGS).send(aReminder(ReminderKind.DUE_DAY, 0)))
+		assertThatThrownBy(() -> new MailTransport(nowhere, SETTINGS)
+			.send(new ReminderMailer(SETTINGS).render(aReminder(ReminderKind.DUE_DAY, 0))))
 			.isInstanceOf(MailSendException.class);
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 	}
 
-	private static ReminderMailer mailer(int port) {
+	private static void send(ReminderMail mail) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
-		sender.setPort(port);
+		sender.setPort(smtp.getSmtp().getPort());
 		sender.setDefaultEncoding("UTF-8");
-		return new ReminderMailer(sender, SETTINGS);
+		new MailTransport(sender, SETTINGS).send(new ReminderMailer(SETTINGS).render(mail));
 	}
 
 	private static ReminderMail aReminder(ReminderKind kind, int workingDaysLeft) {

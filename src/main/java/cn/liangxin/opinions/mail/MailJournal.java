@@ -1,0 +1,78 @@
+package cn.liangxin.opinions.mail;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends each message at most once per {@link MailKey key} and recipient, and keeps what
+ * was sent.
+ * <p>
+ * The journal row is written in its own transaction right after the SMTP server accepted
+ * the message, so it survives when the calling job fails later (say at the next
+ * recipient) and is retried: the retry skips whoever already has the message. A failure
+ * to send is thrown and nothing is written, so the retry sends it. Only a crash between
+ * the server's acceptance and the journal's commit can send twice.
+ */
+@Service
+public class MailJournal {
+
+	private static final Logger log = LoggerFactory.getLogger(MailJournal.class);
+
+	private final SentMailRepository sent;
+
+	private final MailTransport transport;
+
+	private final TransactionTemplate ownTransaction;
+
+	MailJournal(SentMailRepository sent, MailTransport transport, PlatformTransactionManager transactions) {
+		this.sent = sent;
+		this.transport = transport;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Sends the message unless this key was already sent to this recipient.
+	 * @return {@code true} if sent now, {@code false} if it had been sent before
+	 * @throws org.springframework.mail.MailException if the SMTP server cannot take it
+	 */
+	public boolean sendOnce(MailKey key, OutgoingMail mail) {
+		if (this.sent.existsByIdempotencyKeyAndRecipient(key.value(), mail.to())) {
+			log.info("Not sending {} to {} again: already sent", key.value(), mail.to());
+			return false;
+		}
+		this.transport.send(mail);
+		try {
+			this.ownTransaction
+				.executeWithoutResult((status) -> this.sent.save(new SentMail(key, mail, Instant.now())));
+		}
+		catch (DataIntegrityViolationException ex) {
+			log.warn("{} to {} was sent concurrently by another job; the recipient may have it twice", key.value(),
+					mail.to());
+			return false;
+		}
+		log.info("Sent {} to {}: {}", key.value(), mail.to(), mail.subject());
+		return true;
+	}
+
+	/** The latest messages, newest first. */
+	public List<SentMail> latest(int limit) {
+		return this.sent.findByOrderBySentAtDescIdDesc(PageRequest.of(0, limit));
+	}
+
+	/** The messages about one case, oldest first. */
+	public List<SentMail> ofCase(String caseNo) {
+		return this.sent.findByCaseNoOrderBySentAtAscIdAsc(caseNo);
+	}
+
+}
