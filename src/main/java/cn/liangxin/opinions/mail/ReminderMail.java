@@ -29,7 +29,11 @@ public record ReminderMail(ReminderKind kind, String recipientEmail, String reci
 		if (this.workingDaysLeft > 0) {
 			return "还剩" + this.workingDaysLeft + "个工作日";
 		}
-		return (this.workingDaysLeft == 0) ? "今天到期" : "已逾期" + (-this.workingDaysLeft) + "个工作日";
+		if (this.workingDaysLeft < 0) {
+			return "已逾期" + (-this.workingDaysLeft) + "个工作日";
+		}
+		// overdue since 00:00 after the due day, but no working day has passed yet
+		return overdue() ? "已超过办理期限" : "今天到期";
 	}
 
 	public boolean overdue() {

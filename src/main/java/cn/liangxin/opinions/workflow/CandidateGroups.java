@@ -36,11 +36,27 @@ public class CandidateGroups {
 		if (stage == null) {
 			throw new IllegalStateException("Supervision without a supervised activity");
 		}
+		return supervisor(execution, stage);
+	}
+
+	String supervisor(VariableScope scope, Stage stage) {
 		return switch (stage) {
-			case DEPARTMENT -> OrgGroups.secretary(orgCode(execution));
-			case REPORT_UP -> committee(execution);
+			case DEPARTMENT -> OrgGroups.secretary(orgCode(scope));
+			case REPORT_UP -> committeeOf(scope);
 			default -> OrgGroups.DISTRICT;
 		};
+	}
+
+	/**
+	 * One level above the supervisor, for the second escalation: department → committee;
+	 * branch → district; committee → district, the top of the tree.
+	 */
+	String secondEscalation(VariableScope scope, Stage stage) {
+		return (stage == Stage.DEPARTMENT) ? committeeOf(scope) : OrgGroups.DISTRICT;
+	}
+
+	private static String committeeOf(VariableScope scope) {
+		return OrgGroups.committee((String) scope.getVariable(Vars.COMMITTEE_CODE));
 	}
 
 	private static String orgCode(VariableScope scope) {

@@ -4,12 +4,10 @@ import java.time.LocalDate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import cn.liangxin.opinions.reminder.ReminderKind;
+import cn.liangxin.opinions.support.MailMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,8 +38,8 @@ class ReminderMailerTest {
 		assertThat(received.getSubject()).isEqualTo("【办理提醒】（2026）年第12号 部门办理交办事项 还剩1个工作日");
 		assertThat(((InternetAddress) received.getAllRecipients()[0]).getAddress()).isEqualTo("hr1@example.cn");
 		assertThat(((InternetAddress) received.getFrom()[0]).getPersonal()).isEqualTo("员工意见办理");
-		String text = part(received, "text/plain");
-		String html = part(received, "text/html");
+		String text = MailMessages.text(received);
+		String html = MailMessages.html(received);
 		assertThat(text).contains("王芳：")
 			.contains("案件编号：（2026）年第12号")
 			.contains("单位：重庆渝发机械制造有限公司")
@@ -60,8 +58,8 @@ class ReminderMailerTest {
 
 		MimeMessage received = smtp.getReceivedMessages()[0];
 		assertThat(received.getSubject()).isEqualTo("【逾期督办】（2026）年第12号 部门办理交办事项 已逾期2个工作日");
-		assertThat(part(received, "text/plain")).contains("已超过办理期限").contains("剩余时间：已逾期2个工作日");
-		assertThat(part(received, "text/html")).contains("跟踪督办");
+		assertThat(MailMessages.text(received)).contains("已超过办理期限").contains("剩余时间：已逾期2个工作日");
+		assertThat(MailMessages.html(received)).contains("跟踪督办");
 	}
 
 	@Test
@@ -87,23 +85,6 @@ class ReminderMailerTest {
 	private static ReminderMail aReminder(ReminderKind kind, int workingDaysLeft) {
 		return new ReminderMail(kind, "hr1@example.cn", "王芳", "（2026）年第12号", "车间通风设备老化", "重庆渝发机械制造有限公司", "部门办理交办事项",
 				LocalDate.parse("2026-10-23"), workingDaysLeft, "task-42");
-	}
-
-	/** The decoded content of the first part of this type, wherever it nests. */
-	private static String part(Part part, String type) throws Exception {
-		if (part.isMimeType(type)) {
-			return (String) part.getContent();
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				BodyPart child = multipart.getBodyPart(i);
-				String found = part(child, type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 }

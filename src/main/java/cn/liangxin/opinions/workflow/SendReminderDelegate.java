@@ -1,0 +1,204 @@
+package cn.liangxin.opinions.workflow;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.liangxin.opinions.calendar.Deadline;
+import cn.liangxin.opinions.mail.MailJournal;
+import cn.liangxin.opinions.mail.MailKey;
+import cn.liangxin.opinions.mail.ReminderMail;
+import cn.liangxin.opinions.mail.ReminderMailer;
+import cn.liangxin.opinions.opinion.CaseNumber;
+import cn.liangxin.opinions.opinion.HandlingDeadlines;
+import cn.liangxin.opinions.opinion.Stage;
+import cn.liangxin.opinions.org.OrgDirectory;
+import cn.liangxin.opinions.org.Person;
+import cn.liangxin.opinions.reminder.ReminderKind;
+import cn.liangxin.opinions.reminder.ScheduledReminder;
+import cn.liangxin.opinions.workflow.OpinionProcess.Tasks;
+import cn.liangxin.opinions.workflow.OpinionProcess.Vars;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * 发送提醒 / 发送督办通知: the asynchronous step after a reminder or escalation timer. The kind
+ * comes from the variable {@code reminderKind} (set by the timer), the deadline task from
+ * {@code reminderStage}.
+ * <ul>
+ * <li>Reminders before the deadline go to the task's assignee, or to every member of its
+ * candidate groups while it is unclaimed; people who take the daily digest are left out.
+ * A reminder the schedule drops, or one overtaken by a later reminder that is also due (a
+ * case registered late), sends nothing.</li>
+ * <li>{@code OVERDUE} goes to whoever holds the supervision task (the level above);
+ * {@code SECOND_ESCALATION} to the level above that.</li>
+ * </ul>
+ * Every message is sent once per task, kind, deadline and recipient
+ * ({@link MailJournal}); an SMTP failure is thrown, so the job retries and finally raises
+ * an incident.
+ */
+@Component("sendReminder")
+class SendReminderDelegate implements JavaDelegate {
+
+	static final String KIND = "reminderKind";
+
+	static final String STAGE = "reminderStage";
+
+	private static final Logger log = LoggerFactory.getLogger(SendReminderDelegate.class);
+
+	private static final Set<ReminderKind> BEFORE_DEADLINE = EnumSet.of(ReminderKind.HALF_WAY, ReminderKind.DAY_BEFORE,
+			ReminderKind.DUE_DAY);
+
+	private final ReminderTimers reminders;
+
+	private final HandlingDeadlines rules;
+
+	private final CandidateGroups groups;
+
+	private final TaskService tasks;
+
+	private final IdentityService identities;
+
+	private final OrgDirectory directory;
+
+	private final ReminderMailer mailer;
+
+	private final MailJournal journal;
+
+	SendReminderDelegate(ReminderTimers reminders, HandlingDeadlines rules, CandidateGroups groups, TaskService tasks,
+			IdentityService identities, OrgDirectory directory, ReminderMailer mailer, MailJournal journal) {
+		this.reminders = reminders;
+		this.rules = rules;
+		this.groups = groups;
+		this.tasks = tasks;
+		this.identities = identities;
+		this.directory = directory;
+		this.mailer = mailer;
+		this.journal = journal;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		ReminderKind kind = ReminderKind.valueOf(ProcessVariables.text(execution, KIND));
+		String stageCode = ProcessVariables.text(execution, STAGE);
+		Stage stage = Stage.ofCode(stageCode);
+		String caseNo = ProcessVariables.text(execution, Vars.CASE_NO);
+		Optional<ScheduledReminder> planned = this.reminders.planned(execution, stageCode, kind);
+		if (planned.isEmpty()) {
+			log.info("{}: no {} reminder on {} (the schedule leaves it out)", caseNo, kind, stageCode);
+			return;
+		}
+		if (BEFORE_DEADLINE.contains(kind) && overtaken(execution, stageCode, kind)) {
+			log.info("{}: {} reminder on {} overtaken by a later one that is due too", caseNo, kind, stageCode);
+			return;
+		}
+		Task deadlineTask = openTask(caseNo, stageCode);
+		if (deadlineTask == null) {
+			log.info("{}: {} is no longer open, no {} reminder", caseNo, stageCode, kind);
+			return;
+		}
+		Task linked = deadlineTask;
+		Map<String, Person> recipients;
+		switch (kind) {
+			case OVERDUE -> {
+				Task supervision = this.tasks.createTaskQuery()
+					.processInstanceId(execution.getProcessInstanceId())
+					.taskDefinitionKey(Tasks.SUPERVISE_OVERDUE)
+					.singleResult();
+				linked = (supervision != null) ? supervision : deadlineTask;
+				recipients = (supervision != null) ? holders(supervision)
+						: members(this.groups.supervisor(execution, stage));
+			}
+			case SECOND_ESCALATION -> recipients = members(this.groups.secondEscalation(execution, stage));
+			default -> recipients = holders(deadlineTask);
+		}
+		if (BEFORE_DEADLINE.contains(kind)) {
+			recipients.values().removeIf(Person::isDailyDigest);
+		}
+		Deadline deadline = this.reminders.deadline(execution, stageCode);
+		int left = this.rules.workingDaysLeft(deadline, EngineClock.today());
+		MailKey key = new MailKey("task:" + deadlineTask.getId() + ":" + planned.get().key(), kind.name(), caseNo,
+				linked.getId());
+		if (recipients.isEmpty()) {
+			log.warn("{}: nobody with an e-mail address to send the {} reminder of {} to", caseNo, kind, stageCode);
+		}
+		for (Person person : recipients.values()) {
+			this.journal.sendOnce(key,
+					this.mailer.render(new ReminderMail(kind, person.getEmail(), person.getName(),
+							CaseNumber.parse(caseNo).display(), matter(execution),
+							ProcessVariables.text(execution, Vars.ORG_NAME), deadlineTask.getName(), deadline.dueOn(),
+							left, linked.getId())));
+		}
+	}
+
+	/** A later reminder before the deadline is also due: only the latest one is sent. */
+	private boolean overtaken(DelegateExecution execution, String stageCode, ReminderKind kind) {
+		Instant now = EngineClock.now();
+		return this.reminders.plan(execution, stageCode)
+			.stream()
+			.anyMatch((r) -> BEFORE_DEADLINE.contains(r.kind()) && r.kind().compareTo(kind) > 0
+					&& !r.dueAt().isAfter(now));
+	}
+
+	private Task openTask(String caseNo, String taskKey) {
+		List<Task> open = this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(caseNo)
+			.taskDefinitionKey(taskKey)
+			.list();
+		return open.isEmpty() ? null : open.get(0);
+	}
+
+	/**
+	 * The assignee, or the members of the candidate groups while the task is unclaimed.
+	 */
+	private Map<String, Person> holders(Task task) {
+		if (task.getAssignee() != null) {
+			Map<String, Person> assignee = new LinkedHashMap<>();
+			this.directory.person(task.getAssignee())
+				.filter(SendReminderDelegate::hasEmail)
+				.ifPresent((p) -> assignee.put(p.getUsername(), p));
+			return assignee;
+		}
+		Map<String, Person> members = new LinkedHashMap<>();
+		for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+				members.putAll(members(link.getGroupId()));
+			}
+		}
+		return members;
+	}
+
+	private Map<String, Person> members(String groupId) {
+		Map<String, Person> members = new LinkedHashMap<>();
+		for (User user : this.identities.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+			this.directory.person(user.getId())
+				.filter(SendReminderDelegate::hasEmail)
+				.ifPresent((p) -> members.put(p.getUsername(), p));
+		}
+		return members;
+	}
+
+	private static boolean hasEmail(Person person) {
+		return person.getEmail() != null && !person.getEmail().isBlank();
+	}
+
+	private static String matter(DelegateExecution execution) {
+		String slip = ProcessVariables.text(execution, Vars.SLIP_MATTER);
+		return (slip != null && !slip.isBlank()) ? slip : ProcessVariables.text(execution, Vars.SUMMARY);
+	}
+
+}
