@@ -51,7 +51,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			user = sessionUser(request.getSession(false));
 		}
 		if (user == null) {
-			refuse(response);
+			refuse(request, response);
 			return;
 		}
 		List<String> groups = new ArrayList<>();
@@ -105,8 +105,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		return (authentication != null) ? authentication.getName() : null;
 	}
 
-	private static void refuse(HttpServletResponse response) throws IOException {
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opinion-handling\", charset=\"UTF-8\"");
+	private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		// pages that call the API from script (X-Requested-With) show their own login
+		// hint
+		// instead of the browser's password dialog
+		if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opinion-handling\", charset=\"UTF-8\"");
+		}
 		problem(response, HttpServletResponse.SC_UNAUTHORIZED, "需要登录", "请使用用户名和密码（HTTP Basic）或先登录任务清单");
 	}
 

@@ -24,16 +24,23 @@ public record ReminderMail(ReminderKind kind, String recipientEmail, String reci
 		return tag + this.caseNoDisplay + " " + this.taskName + " " + remaining();
 	}
 
-	/** 还剩3个工作日 / 今天到期 / 已逾期2个工作日. */
+	/** 还剩3个工作日 / 今天到期 / 已逾期2个工作日 / 已超过办理期限. */
 	public String remaining() {
-		if (this.workingDaysLeft > 0) {
-			return "还剩" + this.workingDaysLeft + "个工作日";
+		return remaining(this.workingDaysLeft, overdue());
+	}
+
+	/**
+	 * How a deadline stands in words: 还剩3个工作日, 今天到期, 已逾期2个工作日, or 已超过办理期限 when it has
+	 * passed but no working day has yet (a Saturday after a Friday deadline).
+	 */
+	static String remaining(int workingDaysLeft, boolean overdue) {
+		if (workingDaysLeft > 0) {
+			return "还剩" + workingDaysLeft + "个工作日";
 		}
-		if (this.workingDaysLeft < 0) {
-			return "已逾期" + (-this.workingDaysLeft) + "个工作日";
+		if (workingDaysLeft < 0) {
+			return "已逾期" + (-workingDaysLeft) + "个工作日";
 		}
-		// overdue since 00:00 after the due day, but no working day has passed yet
-		return overdue() ? "已超过办理期限" : "今天到期";
+		return overdue ? "已超过办理期限" : "今天到期";
 	}
 
 	public boolean overdue() {

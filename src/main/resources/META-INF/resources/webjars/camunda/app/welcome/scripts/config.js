@@ -18,7 +18,7 @@
 /*
  * Override of the webjar's welcome/scripts/config.js (camunda-webapp-webjar 7.24.0), see docs/webapps.md.
  * Everything of the original is kept; added: app name and vendor, Simplified Chinese
- * (locales/zh.json).
+ * (locales/zh.json), and a link to the admins' page of sent mails (/mails.html).
  *
  * Locale choice: the bootstrap takes the browser's first language (navigator.languages[0]),
  * keeps the part before "-" in lower case ("zh-CN" -> "zh") and looks it up in
@@ -58,6 +58,14 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // shown under 链接 on the welcome page (instead of Camunda's documentation link)
+  links: [
+    {
+      label: '已发送邮件',
+      href: '/mails.html',
+      description: '系统发出的办理提醒、督办和每日汇总邮件（仅管理员可查看）'
+    }
+  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',

@@ -1,0 +1,183 @@
+package cn.liangxin.opinions.mail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.liangxin.opinions.demo.DemoData;
+import cn.liangxin.opinions.support.Browser;
+import cn.liangxin.opinions.support.WebAppTest;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the application sent, for admins: a mail journaled by {@link MailJournal} after a
+ * real SMTP server (GreenMail) took it shows in {@code GET /api/admin/mails} and on the
+ * page {@code /mails.html} (reached from the Welcome app), with its plain-text body;
+ * other users are refused. On PostgreSQL, through real HTTP and a real headless Chromium.
+ */
+@WebAppTest
+class SentMailPageIT {
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+	static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+	};
+
+	/** Case numbers no other test of the shared context uses. */
+	static final AtomicInteger CASE_NUMBERS = new AtomicInteger(1000 * (10 + new Random().nextInt(90)));
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	DemoData demo;
+
+	@Autowired
+	SentMailRepository sentMails;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	MailSettings settings;
+
+	String subject;
+
+	String caseNo;
+
+	@BeforeEach
+	void aDueDayReminderWasSentToHr1() {
+		this.demo.createOrganizationsAndPeople();
+		this.caseNo = "（2026）年第" + CASE_NUMBERS.incrementAndGet() + "号";
+		this.subject = "【今日到期】" + this.caseNo + " 部门办理交办事项 今天到期";
+		MailKey key = new MailKey("task:" + UUID.randomUUID() + ":DUE_DAY:2026-10-23", "DUE_DAY", this.caseNo,
+				"task-42");
+		OutgoingMail mail = new OutgoingMail("hr1@example.cn", this.subject, "王芳：\n请于今天办结。\n案件编号：" + this.caseNo,
+				"<p>王芳：请于今天办结。</p>");
+
+		assertThat(aJournalSendingTo(smtp).sendOnce(key, mail)).isTrue();
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void anAdminReadsTheLatestSentMailsWithTheirPlainTextBody() {
+		ResponseEntity<List<Map<String, Object>>> response = as("admin").exchange("/api/admin/mails?limit=100",
+				HttpMethod.GET, null, LIST);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		Map<String, Object> latest = response.getBody().get(0);
+		assertThat(latest).containsEntry("subject", this.subject)
+			.containsEntry("recipient", "hr1@example.cn")
+			.containsEntry("kind", "DUE_DAY")
+			.containsEntry("caseNo", this.caseNo)
+			.containsEntry("taskId", "task-42")
+			.containsEntry("body", "王芳：\n请于今天办结。\n案件编号：" + this.caseNo)
+			.containsKey("sentAt");
+		assertThat((String) latest.get("sentAt")).matches("\\d{4}-\\d{2}-\\d{2}T.*");
+		assertThat(as("admin").exchange("/api/admin/mails?limit=1", HttpMethod.GET, null, LIST).getBody()).hasSize(1);
+	}
+
+	@Test
+	void onlyAdminsMaySeeTheSentMails() {
+		assertThat(status(this.http.getForEntity("/api/admin/mails", String.class))).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(status(as("sec1").getForEntity("/api/admin/mails", String.class))).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(status(as("district1").getForEntity("/api/admin/mails", String.class)))
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(status(as("admin").getForEntity("/api/admin/mails", String.class))).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void aLimitOutsideOneToFiveHundredIsRefusedNamingTheField() {
+		for (String limit : List.of("0", "501", "abc")) {
+			ResponseEntity<Map> refused = as("admin").getForEntity("/api/admin/mails?limit=" + limit, Map.class);
+
+			assertThat(status(refused)).as("limit=%s", limit).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat((List<Map<String, String>>) refused.getBody().get("errors")).singleElement()
+				.satisfies((error) -> assertThat(error).containsEntry("field", "limit").containsEntry("rule", "range"));
+		}
+	}
+
+	@Test
+	void anAdminFindsThePageFromTheWelcomeAppAndReadsTheMailThere() {
+		Browser.assumeInstalled();
+		assertThat(status(this.http.getForEntity("/mails.html", String.class))).as("the page itself is public")
+			.isEqualTo(HttpStatus.OK);
+		try (Browser browser = Browser.open(this.port)) {
+			browser.driver().get(url("/mails.html"));
+			assertThat(browser.text(By.id("message"))).contains("请先登录");
+			assertThat(browser.driver().findElement(By.cssSelector("#message a")).getDomAttribute("href"))
+				.isEqualTo("/camunda/app/welcome/default/");
+
+			logInToWelcome(browser, "sec1");
+			browser.driver().get(url("/mails.html"));
+			assertThat(browser.text(By.id("message"))).isEqualTo("仅管理员可查看");
+
+			logInToWelcome(browser, "admin");
+			browser.click(By.linkText("已发送邮件"));
+			browser.waitFor(By.xpath("//td[normalize-space(text())='" + this.subject + "']"));
+			assertThat(browser.text(By.xpath("//th[1]"))).isEqualTo("发送时间");
+			assertThat(browser.text(By.xpath("//tr[td[normalize-space(text())='" + this.subject + "']]/td[3]")))
+				.isEqualTo("到期日提醒");
+			browser.click(By.xpath("//td[normalize-space(text())='" + this.subject + "']"));
+			assertThat(browser.text(By.id("body"))).contains("请于今天办结。").contains(this.caseNo);
+			browser.screenshot("sent-mails");
+		}
+	}
+
+	/**
+	 * Logs in through the Welcome app's form and waits for the welcome page's links.
+	 */
+	private void logInToWelcome(Browser browser, String user) {
+		browser.driver().manage().deleteAllCookies();
+		browser.driver().get(url("/camunda/app/welcome/default/"));
+		browser.type(By.cssSelector("input[ng-model='username']"), user);
+		browser.type(By.cssSelector("input[ng-model='password']"), DemoData.PASSWORD);
+		browser.click(By.cssSelector("button[type='submit']"));
+		browser.waitFor(By.linkText("已发送邮件"));
+	}
+
+	/** The application's journal, sending through the test's SMTP server. */
+	private MailJournal aJournalSendingTo(GreenMailExtension server) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(server.getSmtp().getPort());
+		sender.setDefaultEncoding("UTF-8");
+		return new MailJournal(this.sentMails, new MailTransport(sender, this.settings), this.transactions);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private TestRestTemplate as(String user) {
+		return this.http.withBasicAuth(user, DemoData.PASSWORD);
+	}
+
+	private static HttpStatus status(ResponseEntity<?> response) {
+		return HttpStatus.valueOf(response.getStatusCode().value());
+	}
+
+}
