@@ -32,4 +32,13 @@ final class ProcessVariables {
 		return (value == null || value.isBlank()) ? null : LocalDate.parse(value);
 	}
 
+	/**
+	 * The matter a reminder names: the assignment slip's when there is one, else the
+	 * opinion's.
+	 */
+	static String matter(Object slipMatter, Object summary) {
+		return (slipMatter != null && !slipMatter.toString().isBlank()) ? slipMatter.toString()
+				: (summary != null) ? summary.toString() : null;
+	}
+
 }

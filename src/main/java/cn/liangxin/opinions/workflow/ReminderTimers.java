@@ -56,6 +56,16 @@ public class ReminderTimers {
 		return this.settings.retryCycle();
 	}
 
+	/**
+	 * The daily digest's timer, {@code ${reminders.digestCycle}}: every 24 hours from
+	 * today's digest time in China, e.g. {@code R/2026-11-23T08:30:00+08:00/PT24H}
+	 * (hours, not days, so the server's own time zone never moves it). The digest itself
+	 * skips days that are not working days.
+	 */
+	public String getDigestCycle() {
+		return "R/" + EngineClock.today() + "T" + this.settings.digestTime() + ":00+08:00/PT24H";
+	}
+
 	/** The reminders of a deadline task as the schedule plans them now. */
 	List<ScheduledReminder> plan(VariableScope scope, String task) {
 		return schedule(task).plan(deadline(scope, task), EngineClock.now());

@@ -137,11 +137,12 @@ class SendReminderDelegate implements JavaDelegate {
 			log.warn("{}: nobody with an e-mail address to send the {} reminder of {} to", caseNo, kind, stageCode);
 		}
 		for (Person person : recipients.values()) {
-			this.journal.sendOnce(key,
-					this.mailer.render(new ReminderMail(kind, person.getEmail(), person.getName(),
-							CaseNumber.parse(caseNo).display(), matter(execution),
-							ProcessVariables.text(execution, Vars.ORG_NAME), deadlineTask.getName(), deadline.dueOn(),
-							left, linked.getId())));
+			this.journal.sendOnce(key, this.mailer
+				.render(new ReminderMail(kind, person.getEmail(), person.getName(), CaseNumber.parse(caseNo).display(),
+						ProcessVariables.matter(execution.getVariable(Vars.SLIP_MATTER),
+								execution.getVariable(Vars.SUMMARY)),
+						ProcessVariables.text(execution, Vars.ORG_NAME), deadlineTask.getName(), deadline.dueOn(), left,
+						linked.getId())));
 		}
 	}
 
@@ -194,11 +195,6 @@ class SendReminderDelegate implements JavaDelegate {
 
 	private static boolean hasEmail(Person person) {
 		return person.getEmail() != null && !person.getEmail().isBlank();
-	}
-
-	private static String matter(DelegateExecution execution) {
-		String slip = ProcessVariables.text(execution, Vars.SLIP_MATTER);
-		return (slip != null && !slip.isBlank()) ? slip : ProcessVariables.text(execution, Vars.SUMMARY);
 	}
 
 }

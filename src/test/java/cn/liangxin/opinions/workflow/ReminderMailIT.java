@@ -16,11 +16,15 @@ import jakarta.mail.internet.MimeMessage;
 import cn.liangxin.opinions.mail.MailJournal;
 import cn.liangxin.opinions.opinion.RegisterEntry;
 import cn.liangxin.opinions.org.OrgDirectory;
+import cn.liangxin.opinions.org.Person;
+import cn.liangxin.opinions.org.Role;
 import cn.liangxin.opinions.support.MailMessages;
 import cn.liangxin.opinions.support.TestClock;
 import cn.liangxin.opinions.workflow.OpinionProcess.Elements;
 import cn.liangxin.opinions.workflow.OpinionProcess.Tasks;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -348,11 +352,99 @@ class ReminderMailIT {
 
 	}
 
+	@Nested
+	class DailyDigest {
+
+		@Test
+		void onAWorkingDayWhoOptedInGetsOneMailListingWhatIsDueWithinTwoWorkingDays() throws Exception {
+			aProductionClerkWhoTakesTheDigest();
+			RegisterEntry entry = anOpinionAssignedTo("prod");
+
+			runDigestAt("2026-10-20");
+			assertThat(mailsTo("prod1@example.cn")).as("due 10-23 is three working days away").isEmpty();
+
+			runDigestAt("2026-10-21");
+			MimeMessage digest = single(mailsTo("prod1@example.cn"));
+			assertThat(digest.getSubject()).isEqualTo("【每日待办】2026-10-21 1项待办即将到期或已逾期");
+			assertThat(MailMessages.text(digest)).contains("周八")
+				.contains(entry.caseNumber().display() + " 部门办理交办事项（还剩2个工作日，期限2026-10-23）")
+				.contains("#/?task=" + task(entry, Tasks.DEPARTMENT_HANDLE));
+
+			runDigestAt("2026-10-21");
+			assertThat(mailsTo("prod1@example.cn")).as("once a day").hasSize(1);
+		}
+
+		@Test
+		void noDigestOnADayOffAndOverdueTasksAreMarked() throws Exception {
+			aProductionClerkWhoTakesTheDigest();
+			RegisterEntry entry = anOpinionAssignedTo("prod");
+
+			runDigestAt("2026-10-24");
+			assertThat(mailsTo("prod1@example.cn")).as("Saturday").isEmpty();
+
+			runDigestAt("2026-10-26");
+			MimeMessage digest = single(mailsTo("prod1@example.cn"));
+			assertThat(digest.getSubject()).isEqualTo("【每日待办】2026-10-26 1项待办即将到期或已逾期（其中1项已逾期）");
+			assertThat(MailMessages.text(digest)).contains(entry.caseNumber().display() + " 部门办理交办事项（已逾期1个工作日");
+		}
+
+		@Test
+		void theDigestTimerFiresAtHalfPastEightInChina() {
+			Job timer = digestTimer();
+
+			assertThat(timer.getDuedate().toInstant().atZone(TestClock.CHINA).toLocalTime())
+				.isEqualTo(LocalTime.of(8, 30));
+		}
+
+		/** prod1 of the production department, with nothing on their desk yet. */
+		private void aProductionClerkWhoTakesTheDigest() {
+			OrgDirectory people = ReminderMailIT.this.directory;
+			if (people.person("prod1").isEmpty()) {
+				people.save(new Person("prod1", "周八", Role.DEPARTMENT_STAFF, "org1", "prod", null, "生产部", "13800000008",
+						"prod1@example.cn")
+					.withDailyDigest(true), "demo");
+			}
+			TaskService tasks = ReminderMailIT.this.engine.getTaskService();
+			for (var task : tasks.createTaskQuery().taskCandidateGroup("org1-dept-prod").list()) {
+				tasks.claim(task.getId(), "prod1");
+				tasks.complete(task.getId(), Map.of("handlingResult", "已办结"));
+			}
+		}
+
+		private void runDigestAt(String date) {
+			TestClock.at(date, "08:30");
+			execute(digestTimer());
+			ManagementService management = ReminderMailIT.this.engine.getManagementService();
+			management.createJobQuery()
+				.processDefinitionKey("opinion-digest")
+				.messages()
+				.list()
+				.forEach((job) -> management.executeJob(job.getId()));
+		}
+
+		private Job digestTimer() {
+			return ReminderMailIT.this.engine.getManagementService()
+				.createJobQuery()
+				.processDefinitionKey("opinion-digest")
+				.timers()
+				.singleResult();
+		}
+
+		private List<MimeMessage> mailsTo(String address) {
+			return Arrays.stream(smtp.getReceivedMessages()).filter((m) -> recipients(m).contains(address)).toList();
+		}
+
+	}
+
 	// ------------------------------------------------------------------------ fixtures
 
 	private RegisterEntry anOpinionAssignedToHr() {
+		return anOpinionAssignedTo("hr");
+	}
+
+	private RegisterEntry anOpinionAssignedTo(String department) {
 		RegisterEntry entry = this.given.anOpinionRaisedOn(ASSESSED_ON);
-		this.given.complete(entry, Tasks.BRANCH_ASSESS, "sec1", assessedAs("ENTERPRISE", "department", "hr"));
+		this.given.complete(entry, Tasks.BRANCH_ASSESS, "sec1", assessedAs("ENTERPRISE", "department", department));
 		return entry;
 	}
 
