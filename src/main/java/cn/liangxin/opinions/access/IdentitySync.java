@@ -9,6 +9,7 @@ import cn.liangxin.opinions.org.Department;
 import cn.liangxin.opinions.org.OrgDirectory;
 import cn.liangxin.opinions.org.OrgGroups;
 import cn.liangxin.opinions.org.Organization;
+import cn.liangxin.opinions.workflow.AsSystem;
 import cn.liangxin.opinions.org.OrganizationChanged;
 import cn.liangxin.opinions.org.Person;
 import cn.liangxin.opinions.org.PersonChanged;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -63,16 +63,7 @@ class IdentitySync {
 	 * groups and tenants.
 	 */
 	private void asSystem(Runnable sync) {
-		Authentication caller = this.identity.getCurrentAuthentication();
-		this.identity.clearAuthentication();
-		try {
-			sync.run();
-		}
-		finally {
-			if (caller != null) {
-				this.identity.setAuthentication(caller);
-			}
-		}
+		AsSystem.run(this.identity, sync);
 	}
 
 	private void syncOrganization(Organization org) {

@@ -50,6 +50,15 @@ public class HandlingDeadlines {
 		return new Deadline(start, calendar().workingDaysBetween(start, slipDueOn), slipDueOn, latest.estimated());
 	}
 
+	/**
+	 * The deadline moved to another due day by the level above (an earlier date, or an
+	 * extension): same start, the working days counted to the new day.
+	 */
+	public Deadline movedTo(Deadline original, LocalDate dueOn) {
+		return new Deadline(original.start(), Math.max(0, calendar().workingDaysBetween(original.start(), dueOn)),
+				dueOn, original.estimated());
+	}
+
 	public Deadline reportUp(LocalDate start) {
 		return calendar().deadline(start, REPORT_UP_DAYS);
 	}

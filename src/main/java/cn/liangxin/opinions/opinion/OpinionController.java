@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import cn.liangxin.opinions.opinion.DeadlineChanges.DeadlineChange;
 import cn.liangxin.opinions.org.AccessScope;
 import cn.liangxin.opinions.org.OrgDirectory;
 
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,10 +34,14 @@ class OpinionController {
 
 	private final OrgDirectory orgs;
 
-	OpinionController(OpinionIntakeService intake, OpinionRegister register, OrgDirectory orgs) {
+	private final DeadlineChanges deadlines;
+
+	OpinionController(OpinionIntakeService intake, OpinionRegister register, OrgDirectory orgs,
+			DeadlineChanges deadlines) {
 		this.intake = intake;
 		this.register = register;
 		this.orgs = orgs;
+		this.deadlines = deadlines;
 	}
 
 	@PostMapping
@@ -54,6 +60,27 @@ class OpinionController {
 		AccessScope scope = this.orgs.scopeOf(principal.getName());
 		return ResponseEntity
 			.of(this.register.find(caseNo).filter((e) -> scope.sees(e.getOrgCode())).map(OpinionView::of));
+	}
+
+	/**
+	 * Moves the due day of the case's open deadline: {@code {"dueOn": "2026-10-30",
+	 * "reason": "..."}}. 404 if the caller does not see the case, 403 if they do not
+	 * supervise its stage, 400 naming the field otherwise.
+	 */
+	@PutMapping("/{caseNo}/deadline")
+	OpinionView moveDeadline(@PathVariable String caseNo, @RequestBody(required = false) DeadlineChange change,
+			Principal principal) {
+		AccessScope scope = this.orgs.scopeOf(principal.getName());
+		RegisterEntry entry = this.register.find(caseNo)
+			.filter((e) -> scope.sees(e.getOrgCode()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件" + caseNo + "不存在或不在您的范围内"));
+		String caller = this.orgs.person(principal.getName()).map((p) -> p.getName()).orElse(principal.getName());
+		try {
+			return OpinionView.of(this.deadlines.move(entry, change, scope, caller));
+		}
+		catch (DeadlineChanges.NotAllowedException ex) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, ex.getMessage());
+		}
 	}
 
 	/**

@@ -259,6 +259,17 @@ public class OpinionRegister {
 		entry.addRemark(line(now, null, stage.label() + "逾期，已启动督办"));
 	}
 
+	/**
+	 * The level above moved the due day of the open stage; the register shows the new
+	 * day.
+	 */
+	public void deadlineMoved(String caseNo, Stage stage, LocalDate from, LocalDate to, String reason, String user,
+			Instant now) {
+		RegisterEntry entry = require(caseNo);
+		entry.stage(stage, to, entry.isDueEstimated());
+		entry.addRemark(line(now, user, stage.label() + "期限由" + from + "调整为" + to + "：" + reason));
+	}
+
 	public String supervised(String caseNo, Stage stage, String note, String user, Instant now) {
 		Errors errors = new Errors();
 		String text = errors.requiredText("supervisionNote", "督办意见", note, CLOSE_REASON_MAX);

@@ -194,6 +194,12 @@ public final class OpinionProcess {
 
 		public static final String CURRENT_DUE_LABEL = "currentDueLabel";
 
+		// a deadline moved by the level above: the new due day and the stage it applies
+		// to
+		public static final String DUE_ON_MOVED_TO = "dueOnMovedTo";
+
+		public static final String DUE_ON_MOVED_STAGE = "dueOnMovedStage";
+
 		// supervision
 		public static final String OVERDUE_STAGE = "overdueStage";
 

@@ -147,7 +147,7 @@ class OpinionTaskListener implements TaskListener {
 			// the next round starts afresh: a new slip, a new report
 			for (String name : new String[] { Vars.SLIP_DUE_ON, Vars.SLIP_MATTER, Vars.HANDLING_RESULT,
 					Vars.COMMITTEE_ANSWER, Vars.SATISFIED, Vars.SATISFACTION, Vars.DISSATISFIED_ACTION,
-					Vars.CLOSE_REASON, Vars.FURTHER_OPINION }) {
+					Vars.CLOSE_REASON, Vars.FURTHER_OPINION, Vars.DUE_ON_MOVED_TO, Vars.DUE_ON_MOVED_STAGE }) {
 				task.removeVariable(name);
 			}
 		}
@@ -185,7 +185,8 @@ class OpinionTaskListener implements TaskListener {
 		return deadline.dueOn() + "（" + basis + (deadline.estimated() ? "；该年度节假日安排未载入，仅按周末计算" : "") + "）";
 	}
 
-	private static String dueVariable(Stage stage) {
+	/** The process variable that shows a stage's due day in the forms. */
+	static String dueVariable(Stage stage) {
 		return switch (stage) {
 			case DEPARTMENT -> Vars.DEPARTMENT_DUE_ON;
 			case REPORT_UP -> Vars.REPORT_UP_DUE_ON;

@@ -1,5 +1,6 @@
 package cn.liangxin.opinions.workflow;
 
+import java.time.LocalDate;
 import java.util.Date;
 
 import cn.liangxin.opinions.calendar.Deadline;
@@ -27,8 +28,21 @@ public class StageDeadlines {
 		this.rules = rules;
 	}
 
-	/** The deadline of a deadline stage, {@code null} for stages without one. */
+	/**
+	 * The deadline of a deadline stage, {@code null} for stages without one; moved when
+	 * the level above moved it ({@link cn.liangxin.opinions.opinion.DeadlineChanges}).
+	 */
 	public Deadline of(VariableScope scope, Stage stage) {
+		Deadline deadline = original(scope, stage);
+		LocalDate movedTo = ProcessVariables.date(scope, Vars.DUE_ON_MOVED_TO);
+		if (deadline != null && movedTo != null
+				&& stage.code().equals(ProcessVariables.text(scope, Vars.DUE_ON_MOVED_STAGE))) {
+			return this.rules.movedTo(deadline, movedTo);
+		}
+		return deadline;
+	}
+
+	private Deadline original(VariableScope scope, Stage stage) {
 		return switch (stage) {
 			case DEPARTMENT -> this.rules.department(ProcessVariables.date(scope, Vars.HANDLING_START_ON),
 					ProcessVariables.date(scope, Vars.SLIP_DUE_ON));
