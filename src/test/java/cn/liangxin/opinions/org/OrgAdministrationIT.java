@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -109,6 +111,34 @@ class OrgAdministrationIT {
 		}
 		assertThat(this.http.withBasicAuth("admin", DemoData.PASSWORD).getForEntity("/api/orgs", List.class).getBody())
 			.hasSizeGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void aPersonTakesTheDailyDigestThemselvesAndAnAdministratorSeesIt() {
+		TestRestTemplate hr1 = this.http.withBasicAuth("hr1", DemoData.PASSWORD);
+		assertThat(hr1.getForObject("/api/me", Map.class)).containsEntry("username", "hr1")
+			.containsEntry("dailyDigest", false);
+
+		ResponseEntity<Map> refused = hr1.exchange("/api/me/daily-digest", HttpMethod.PUT, new HttpEntity<>(Map.of()),
+				Map.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(fields(refused)).containsExactly("dailyDigest");
+
+		try {
+			ResponseEntity<Map> chosen = hr1.exchange("/api/me/daily-digest", HttpMethod.PUT,
+					new HttpEntity<>(Map.of("dailyDigest", true)), Map.class);
+			assertThat(chosen.getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(hr1.getForObject("/api/me", Map.class)).containsEntry("dailyDigest", true);
+			List<Map<String, Object>> people = this.http.withBasicAuth("admin", DemoData.PASSWORD)
+				.getForObject("/api/people", List.class);
+			assertThat(people).filteredOn((p) -> "hr1".equals(p.get("username")))
+				.singleElement()
+				.satisfies((p) -> assertThat(p).containsEntry("dailyDigest", true));
+		}
+		finally {
+			hr1.exchange("/api/me/daily-digest", HttpMethod.PUT, new HttpEntity<>(Map.of("dailyDigest", false)),
+					Map.class);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
