@@ -118,6 +118,29 @@ public final class WorkingDayCalendar {
 	}
 
 	/**
+	 * Returns the n-th working day before {@code date}; {@code date} itself is not
+	 * counted.
+	 * @param date the day to count back from
+	 * @param n the number of working days, 0 or more
+	 * @return the n-th working day before date, or date itself when n is 0
+	 * @throws IllegalArgumentException if n is negative
+	 */
+	public LocalDate subtractWorkingDays(LocalDate date, int n) {
+		Objects.requireNonNull(date, "date");
+		if (n < 0) {
+			throw new IllegalArgumentException("The number of working days must not be negative, was " + n);
+		}
+		LocalDate day = date;
+		for (int counted = 0; counted < n;) {
+			day = day.minusDays(1);
+			if (isWorkingDay(day)) {
+				counted++;
+			}
+		}
+		return day;
+	}
+
+	/**
 	 * Returns the deadline {@code workingDays} working days after {@code start}.
 	 * @param start the day the period starts (not counted)
 	 * @param workingDays the number of working days, 0 or more

@@ -153,21 +153,10 @@ public final class ReminderSchedule {
 					.intValueExact();
 				yield this.calendar.addWorkingDays(deadline.start(), k);
 			}
-			case DAY_BEFORE -> workingDaysBefore(deadline.dueOn(), rule.workingDaysBefore());
+			case DAY_BEFORE -> this.calendar.subtractWorkingDays(deadline.dueOn(), rule.workingDaysBefore());
 			case DUE_DAY -> deadline.dueOn();
 			default -> throw new IllegalStateException("Not a reminder before the deadline: " + rule.kind());
 		};
-	}
-
-	private LocalDate workingDaysBefore(LocalDate date, int n) {
-		LocalDate day = date;
-		for (int counted = 0; counted < n;) {
-			day = day.minusDays(1);
-			if (this.calendar.isWorkingDay(day)) {
-				counted++;
-			}
-		}
-		return day;
 	}
 
 	private LocalDate previousWorkingDayOrSame(LocalDate date) {

@@ -102,6 +102,12 @@ class SendReminderDelegate implements JavaDelegate {
 			log.info("{}: no {} reminder on {} (the schedule leaves it out)", caseNo, kind, stageCode);
 			return;
 		}
+		if (BEFORE_DEADLINE.contains(kind)
+				&& this.reminders.deadline(execution, stageCode).isOverdueAt(EngineClock.now())) {
+			log.info("{}: no {} reminder on {}, the deadline has passed (the escalation takes over)", caseNo, kind,
+					stageCode);
+			return;
+		}
 		if (BEFORE_DEADLINE.contains(kind) && overtaken(execution, stageCode, kind)) {
 			log.info("{}: {} reminder on {} overtaken by a later one that is due too", caseNo, kind, stageCode);
 			return;

@@ -97,6 +97,18 @@ class WorkingDayCalendarTest {
 		}
 
 		@Test
+		void countingBackFromFriday23OctoberSkipsTheNationalDayHolidayAndKeepsTheMakeUpSaturday() {
+			LocalDate friday23October = LocalDate.of(2026, 10, 23);
+
+			assertThat(calendar.subtractWorkingDays(friday23October, 1)).isEqualTo(LocalDate.of(2026, 10, 22));
+			assertThat(calendar.subtractWorkingDays(friday23October, 9)).isEqualTo(LocalDate.of(2026, 10, 12));
+			assertThat(calendar.subtractWorkingDays(friday23October, 10)).isEqualTo(LocalDate.of(2026, 10, 10));
+			assertThat(calendar.subtractWorkingDays(friday23October, 11)).isEqualTo(LocalDate.of(2026, 10, 9));
+			assertThat(calendar.subtractWorkingDays(friday23October, 15)).isEqualTo(this.mondayBeforeNationalDay);
+			assertThat(calendar.subtractWorkingDays(friday23October, 0)).isEqualTo(friday23October);
+		}
+
+		@Test
 		void theStartDayIsNotCounted() {
 			LocalDate friday = LocalDate.of(2026, 3, 6);
 			LocalDate saturday = LocalDate.of(2026, 3, 7);

@@ -193,6 +193,22 @@ class ReminderMailIT {
 		}
 
 		@Test
+		void aCaseAssessedAfterItsDeadlineGetsNoRemindersOnlyTheEscalation() throws Exception {
+			TestClock.at("2026-10-26", "10:00");
+			RegisterEntry entry = anOpinionAssignedToHr();
+
+			for (String timer : List.of("DepartmentHalfWayTimer", "DepartmentDayBeforeTimer", "DepartmentDueDayTimer",
+					Elements.DEPARTMENT_TIMER)) {
+				execute(timer(entry, timer));
+			}
+			executeSendingJobs(entry);
+			executeSupervisionJob(entry, "OverdueNoticeTask");
+
+			assertThat(subjects(mailsAbout(entry)))
+				.containsExactly("【逾期督办】" + entry.caseNumber().display() + " 部门办理交办事项 已逾期1个工作日");
+		}
+
+		@Test
 		void completingTheTaskCancelsWhatIsPending() throws Exception {
 			RegisterEntry entry = anOpinionAssignedToHr();
 			TestClock.at("2026-10-14", "09:00");
