@@ -10,6 +10,8 @@ public final class OpinionProcess {
 
 	public static final String SUPERVISION_PROCESS_ID = "opinion-supervision";
 
+	public static final String DIGEST_PROCESS_ID = "opinion-digest";
+
 	/** User task ids. */
 	public static final class Tasks {
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import cn.liangxin.opinions.calendar.Deadline;
 import cn.liangxin.opinions.deadline.CalendarService;
 import cn.liangxin.opinions.opinion.Stage;
+import cn.liangxin.opinions.calendar.WorkingDayCalendar;
+import cn.liangxin.opinions.reminder.DigestSchedule;
 import cn.liangxin.opinions.reminder.ReminderKind;
 import cn.liangxin.opinions.reminder.ReminderSchedule;
 import cn.liangxin.opinions.reminder.ScheduledReminder;
@@ -57,13 +59,15 @@ public class ReminderTimers {
 	}
 
 	/**
-	 * The daily digest's timer, {@code ${reminders.digestCycle}}: every 24 hours from
-	 * today's digest time in China, e.g. {@code R/2026-11-23T08:30:00+08:00/PT24H}
-	 * (hours, not days, so the server's own time zone never moves it). The digest itself
-	 * skips days that are not working days.
+	 * The daily digest's timer, {@code ${reminders.digestCycle}}: every 24 hours from the
+	 * next digest time on a working day in China ({@link DigestSchedule}), e.g.
+	 * {@code R/2026-11-23T08:30+08:00/PT24H} (hours, not days, so the server's own time
+	 * zone never shifts it). The digest itself skips days that are not working days.
 	 */
 	public String getDigestCycle() {
-		return "R/" + EngineClock.today() + "T" + this.settings.digestTime() + ":00+08:00/PT24H";
+		Instant first = new DigestSchedule(this.calendars.calendar(), this.settings.digestTime())
+			.nextDigest(EngineClock.now());
+		return "R/" + first.atZone(WorkingDayCalendar.ZONE).toOffsetDateTime() + "/PT24H";
 	}
 
 	/** The reminders of a deadline task as the schedule plans them now. */

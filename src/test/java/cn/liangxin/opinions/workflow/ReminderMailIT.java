@@ -83,6 +83,9 @@ class ReminderMailIT {
 	@Autowired
 	OrgDirectory directory;
 
+	@Autowired
+	DigestTimer digestTimerAtStartUp;
+
 	@BeforeAll
 	static void startSmtp() {
 		smtp = smtpServer();
@@ -412,6 +415,17 @@ class ReminderMailIT {
 				.isEqualTo(LocalTime.of(8, 30));
 		}
 
+		@Test
+		void aTimerOffTheConfiguredTimeIsRecalculatedAtStartUp() throws Exception {
+			ReminderMailIT.this.engine.getManagementService()
+				.setJobDuedate(digestTimer().getId(), china("2026-12-01", "06:00"));
+
+			ReminderMailIT.this.digestTimerAtStartUp.run(null);
+
+			assertThat(digestTimer().getDuedate().toInstant().atZone(TestClock.CHINA).toLocalTime())
+				.isEqualTo(LocalTime.of(8, 30));
+		}
+
 		/** prod1 of the production department, with nothing on their desk yet. */
 		private void aProductionClerkWhoTakesTheDigest() {
 			OrgDirectory people = ReminderMailIT.this.directory;
@@ -432,7 +446,7 @@ class ReminderMailIT {
 			execute(digestTimer());
 			ManagementService management = ReminderMailIT.this.engine.getManagementService();
 			management.createJobQuery()
-				.processDefinitionKey("opinion-digest")
+				.processDefinitionKey(OpinionProcess.DIGEST_PROCESS_ID)
 				.messages()
 				.list()
 				.forEach((job) -> management.executeJob(job.getId()));
@@ -441,7 +455,7 @@ class ReminderMailIT {
 		private Job digestTimer() {
 			return ReminderMailIT.this.engine.getManagementService()
 				.createJobQuery()
-				.processDefinitionKey("opinion-digest")
+				.processDefinitionKey(OpinionProcess.DIGEST_PROCESS_ID)
 				.timers()
 				.singleResult();
 		}
