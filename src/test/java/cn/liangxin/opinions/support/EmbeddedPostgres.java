@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -27,15 +28,20 @@ public final class EmbeddedPostgres {
 					.setDataDirectory(data)
 					.setCleanDataDirectory(true)
 					.setServerConfig("unix_socket_directories", "")
+					.setRegisterShutdownHook(false)
 					.start();
-				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				// after Spring Boot has closed the contexts: a process engine still needs
+				// the
+				// database to close, and a JVM shutdown hook of our own would race with
+				// it
+				SpringApplication.getShutdownHandlers().add(() -> {
 					try {
 						server.close();
 					}
 					catch (IOException ex) {
 						// the JVM is going away
 					}
-				}));
+				});
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot start embedded PostgreSQL", ex);
