@@ -3,7 +3,9 @@ package cn.liangxin.opinions.workflow;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.liangxin.opinions.insight.FlowJournal;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -16,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class EngineConfiguration {
 
 	@Bean
-	ProcessEnginePlugin opinionEnginePlugin() {
+	ProcessEnginePlugin opinionEnginePlugin(FlowJournal flows) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -27,6 +29,12 @@ class EngineConfiguration {
 				}
 				interceptors.add(new RefusalInterceptor());
 				configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+				List<BpmnParseListener> parseListeners = new ArrayList<>();
+				if (configuration.getCustomPostBPMNParseListeners() != null) {
+					parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
+				}
+				parseListeners.add(new FlowRecording(flows));
+				configuration.setCustomPostBPMNParseListeners(parseListeners);
 			}
 		};
 	}

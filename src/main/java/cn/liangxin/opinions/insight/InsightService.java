@@ -1,0 +1,341 @@
+package cn.liangxin.opinions.insight;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import cn.liangxin.opinions.opinion.CaseNumber;
+import cn.liangxin.opinions.opinion.CommitteeMode;
+import cn.liangxin.opinions.opinion.HandlingDeadlines;
+import cn.liangxin.opinions.opinion.Stage;
+import cn.liangxin.opinions.org.AccessScope;
+import cn.liangxin.opinions.org.OrgDirectory;
+import cn.liangxin.opinions.validation.Errors;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers the managers' questions with a few aggregating SQL queries over Camunda's
+ * history ({@code act_hi_actinst}, {@code act_hi_taskinst}), the register, the flows
+ * taken and the working-day table; nothing is loaded per case. Everything is limited to
+ * the caller's part of the organization tree.
+ */
+@Service
+@Transactional(readOnly = true)
+public class InsightService {
+
+	/** The processes with a heatmap. */
+	static final Set<String> PROCESSES = Set.of("employee-opinion", "opinion-supervision");
+
+	/** The heatmap's period when none is given: the last 90 days. */
+	static final int DEFAULT_HEATMAP_DAYS = 90;
+
+	/** The longest period one question may cover. */
+	static final int MAX_PERIOD_YEARS = 10;
+
+	private static final int OVERDUE_LIST_LIMIT = 500;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final OrgDirectory directory;
+
+	private final WorkingDayTable workingDays;
+
+	InsightService(NamedParameterJdbcTemplate jdbc, OrgDirectory directory, WorkingDayTable workingDays) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.workingDays = workingDays;
+	}
+
+	/** The view of the heatmap: all cases, the running ones, or those that ran late. */
+	public enum View {
+
+		ALL, RUNNING, OVERDUE
+
+	}
+
+	/**
+	 * The heatmap of a process for the caller.
+	 * @param today the day in China
+	 * @throws cn.liangxin.opinions.validation.InvalidInputException naming the bad
+	 * parameter
+	 * @throws InsightScope.OutOfScopeException for a filter outside the caller's scope
+	 */
+	public Heatmap heatmap(AccessScope caller, String process, String view, String committee, String org, String from,
+			String to, LocalDate today) {
+		Errors errors = new Errors();
+		String key = blankToNull(process);
+		if (key == null) {
+			errors.add("process", "required", "请指定流程（process），如 employee-opinion");
+		}
+		else if (!PROCESSES.contains(key)) {
+			errors.add("process", "oneOf", "流程应为 " + String.join("、", new java.util.TreeSet<>(PROCESSES)) + " 之一");
+		}
+		View chosen = View.ALL;
+		if (blankToNull(view) != null) {
+			try {
+				chosen = View.valueOf(view.strip().toUpperCase(java.util.Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add("view", "oneOf", "视图应为 all（全部）、running（在办）或 overdue（逾期）");
+			}
+		}
+		LocalDate[] period = period(errors, from, to, today, today.minusDays(DEFAULT_HEATMAP_DAYS));
+		InsightScope scope = scope(caller, committee, org, errors);
+		this.workingDays.ensureCurrent();
+		View selected = chosen;
+
+		Supplier<InsightQuery> base = () -> {
+			InsightQuery query = InsightQuery.within(caller, blankToNull(committee), blankToNull(org))
+				.with("process", key)
+				.withStartOf("from", period[0])
+				.withStartOf("toExclusive", period[1].plusDays(1));
+			return switch (selected) {
+				case RUNNING -> query.and("r.struck_off = false");
+				case OVERDUE -> query.and("r.overdue = true");
+				default -> query;
+			};
+		};
+
+		InsightQuery activities = base.get().with("shift", WorkingDayTable.chinaShiftSeconds());
+		Map<String, long[]> counts = new TreeMap<>();
+		Map<String, TreeMap<Integer, Long>> durations = new TreeMap<>();
+		this.jdbc
+			.query("""
+					select a.act_id_ as activity_id,
+					       case when a.end_time_ is null then 1 else 0 end as active,
+					       we.idx - ws.idx as working_days,
+					       count(*) as n
+					from act_hi_actinst a
+					join opinion_register r on r.process_instance_id = a.root_proc_inst_id_
+					join organization o on o.code = r.org_code
+					left join working_day ws on ws.calendar_day = cast(a.start_time_ + cast(:shift as integer) * interval '1' second as date)
+					left join working_day we on we.calendar_day = cast(a.end_time_ + cast(:shift as integer) * interval '1' second as date)
+					where a.proc_def_key_ = :process
+					  and a.start_time_ < :toExclusive
+					  and (a.end_time_ is null or a.end_time_ >= :from)"""
+					+ activities.where() + """
+
+							group by a.act_id_, case when a.end_time_ is null then 1 else 0 end, we.idx - ws.idx
+							""", activities.params(), (rs) -> {
+						String activity = rs.getString("activity_id");
+						long n = rs.getLong("n");
+						long[] total = counts.computeIfAbsent(activity, (a) -> new long[2]);
+						total[0] += n;
+						if (rs.getInt("active") == 1) {
+							total[1] += n;
+						}
+						else {
+							int days = rs.getInt("working_days");
+							if (!rs.wasNull()) {
+								durations.computeIfAbsent(activity, (a) -> new TreeMap<>()).merge(days, n, Long::sum);
+							}
+						}
+					});
+		List<Heatmap.ActivityCount> activityCounts = new ArrayList<>();
+		counts.forEach((activity, total) -> {
+			TreeMap<Integer, Long> histogram = durations.get(activity);
+			activityCounts.add(new Heatmap.ActivityCount(activity, total[0], total[1], percentile(histogram, 0.5),
+					percentile(histogram, 0.9)));
+		});
+
+		InsightQuery cases = base.get();
+		Long caseCount = this.jdbc.queryForObject("""
+				select count(distinct a.root_proc_inst_id_)
+				from act_hi_actinst a
+				join opinion_register r on r.process_instance_id = a.root_proc_inst_id_
+				join organization o on o.code = r.org_code
+				where a.proc_def_key_ = :process
+				  and a.start_time_ < :toExclusive
+				  and (a.end_time_ is null or a.end_time_ >= :from)""" + cases.where(), cases.params(), Long.class);
+
+		InsightQuery flows = base.get();
+		List<Heatmap.FlowCount> flowCounts = this.jdbc.query("""
+				select f.flow_id, count(*) as n
+				from flow_taken f
+				join opinion_register r on r.case_no = f.case_no
+				join organization o on o.code = r.org_code
+				where f.process_key = :process
+				  and f.taken_at >= :from and f.taken_at < :toExclusive""" + flows.where() + """
+
+				group by f.flow_id
+				order by f.flow_id
+				""", flows.params(), (rs, i) -> new Heatmap.FlowCount(rs.getString("flow_id"), rs.getLong("n")));
+
+		return new Heatmap(key, chosen.name().toLowerCase(java.util.Locale.ROOT), period[0], period[1],
+				(caseCount != null) ? caseCount : 0, activityCounts, flowCounts, scope.organizations(),
+				scope.committees());
+	}
+
+	/**
+	 * The deadline dashboard for the caller: the current state, and rates for the period
+	 * (default: the last year).
+	 */
+	public DeadlineDashboard deadlines(AccessScope caller, String committee, String org, String from, String to,
+			LocalDate today) {
+		Errors errors = new Errors();
+		LocalDate[] period = period(errors, from, to, today, today.minusYears(1));
+		InsightScope scope = scope(caller, committee, org, errors);
+		this.workingDays.ensureCurrent();
+		Supplier<InsightQuery> base = () -> InsightQuery.within(caller, blankToNull(committee), blankToNull(org));
+
+		InsightQuery open = base.get();
+		List<DeadlineDashboard.OpenCount> openByStage = this.jdbc.query("""
+				select r.org_code, o.name as org_name, r.stage, count(*) as n
+				from opinion_register r
+				join organization o on o.code = r.org_code
+				where r.struck_off = false""" + open.where() + """
+
+				group by r.org_code, o.name, r.stage
+				order by r.org_code, r.stage
+				""", open.params(), (rs, i) -> {
+			Stage stage = Stage.ofCode(rs.getString("stage"));
+			return new DeadlineDashboard.OpenCount(rs.getString("stage"), (stage != null) ? stage.label() : null,
+					rs.getString("org_code"), rs.getString("org_name"), rs.getLong("n"));
+		});
+
+		InsightQuery late = base.get().with("today", java.sql.Date.valueOf(today)).with("limit", OVERDUE_LIST_LIMIT);
+		List<DeadlineDashboard.OverdueCase> overdue = this.jdbc.query("""
+				select r.case_no, r.org_code, o.name as org_name, r.stage, r.due_on, r.process_instance_id,
+				       t.idx - d.idx as working_days
+				from opinion_register r
+				join organization o on o.code = r.org_code
+				join working_day d on d.calendar_day = r.due_on
+				join working_day t on t.calendar_day = :today
+				where r.struck_off = false and r.due_on < :today""" + late.where() + """
+
+				order by t.idx - d.idx desc, r.due_on, r.case_no
+				fetch first :limit rows only
+				""", late.params(), (rs, i) -> {
+			String caseNo = rs.getString("case_no");
+			Stage stage = Stage.ofCode(rs.getString("stage"));
+			return new DeadlineDashboard.OverdueCase(caseNo, CaseNumber.parse(caseNo).display(),
+					rs.getString("org_code"), rs.getString("org_name"), rs.getString("stage"),
+					(stage != null) ? stage.label() : null, rs.getDate("due_on").toLocalDate(),
+					Math.max(0, rs.getInt("working_days")), rs.getString("process_instance_id"));
+		});
+
+		InsightQuery done = base.get().withStartOf("from", period[0]).withStartOf("toExclusive", period[1].plusDays(1));
+		Map<String, long[]> onTimeCounts = new LinkedHashMap<>();
+		for (String stage : List.of(Stage.DEPARTMENT.code(), Stage.REPORT_UP.code(),
+				Stage.COMMITTEE.code() + ":" + CommitteeMode.INDEPENDENT.name(),
+				Stage.COMMITTEE.code() + ":" + CommitteeMode.JOINT.name())) {
+			onTimeCounts.put(stage, new long[2]);
+		}
+		this.jdbc.query("""
+				select t.task_def_key_ as stage, r.committee_mode, count(*) as completed,
+				       sum(case when t.end_time_ <= t.due_date_ then 1 else 0 end) as on_time
+				from act_hi_taskinst t
+				join opinion_register r on r.process_instance_id = t.proc_inst_id_
+				join organization o on o.code = r.org_code
+				where t.proc_def_key_ = 'employee-opinion'
+				  and t.task_def_key_ in ('departmentHandle', 'branchReportUp', 'committeeHandle')
+				  and t.delete_reason_ = 'completed'
+				  and t.end_time_ >= :from and t.end_time_ < :toExclusive""" + done.where() + """
+
+				group by t.task_def_key_, r.committee_mode
+				""", done.params(), (rs) -> {
+			String stage = rs.getString("stage");
+			if (Stage.COMMITTEE.code().equals(stage)) {
+				String mode = rs.getString("committee_mode");
+				stage = stage + ":"
+						+ (CommitteeMode.JOINT.name().equals(mode) ? mode : CommitteeMode.INDEPENDENT.name());
+			}
+			long[] n = onTimeCounts.get(stage);
+			n[0] += rs.getLong("completed");
+			n[1] += rs.getLong("on_time");
+		});
+		List<DeadlineDashboard.OnTime> onTime = new ArrayList<>();
+		onTimeCounts.forEach((stage, n) -> onTime.add(new DeadlineDashboard.OnTime(stage, onTimeLabel(stage), n[0],
+				n[1], (n[0] > 0) ? (double) n[1] / n[0] : null)));
+
+		InsightQuery fed = base.get()
+			.with("fromDay", java.sql.Date.valueOf(period[0]))
+			.with("toDay", java.sql.Date.valueOf(period[1]));
+		DeadlineDashboard.Satisfaction satisfaction = this.jdbc.queryForObject(
+				"""
+						select count(*) as feedbacks, coalesce(sum(case when r.satisfied = true then 1 else 0 end), 0) as satisfied
+						from opinion_register r
+						join organization o on o.code = r.org_code
+						where r.satisfied is not null and r.feedback_on >= :fromDay and r.feedback_on <= :toDay"""
+						+ fed.where(),
+				fed.params(), (rs, i) -> {
+					long feedbacks = rs.getLong("feedbacks");
+					long satisfied = rs.getLong("satisfied");
+					return new DeadlineDashboard.Satisfaction(feedbacks, satisfied,
+							(feedbacks > 0) ? (double) satisfied / feedbacks : null);
+				});
+
+		InsightQuery month = base.get()
+			.with("monthStart", java.sql.Date.valueOf(today.withDayOfMonth(1)))
+			.with("today", java.sql.Date.valueOf(today));
+		Long struckOff = this.jdbc.queryForObject("""
+				select count(*)
+				from opinion_register r
+				join organization o on o.code = r.org_code
+				where r.struck_off = true and r.struck_off_on >= :monthStart and r.struck_off_on <= :today"""
+				+ month.where(), month.params(), Long.class);
+
+		return new DeadlineDashboard(today, period[0], period[1], openByStage, overdue, onTime, satisfaction,
+				(struckOff != null) ? struckOff : 0, scope.organizations(), scope.committees());
+	}
+
+	private InsightScope scope(AccessScope caller, String committee, String org, Errors errors) {
+		InsightScope scope = InsightScope.of(caller, this.directory);
+		scope.check(blankToNull(committee), blankToNull(org), this.directory, errors);
+		return scope;
+	}
+
+	private static LocalDate[] period(Errors errors, String from, String to, LocalDate today, LocalDate defaultFrom) {
+		LocalDate end = errors.date("to", "结束日期", to);
+		LocalDate start = errors.date("from", "开始日期", from);
+		end = (end != null) ? end : today;
+		start = (start != null) ? start : (blankToNull(to) == null ? defaultFrom : end.minusDays(DEFAULT_HEATMAP_DAYS));
+		if (start.isAfter(end)) {
+			errors.add("from", "beforeTo", "开始日期（" + start + "）不能晚于结束日期（" + end + "）");
+		}
+		else if (start.isBefore(end.minusYears(MAX_PERIOD_YEARS))) {
+			errors.add("from", "maxPeriod", "查询期间最长" + MAX_PERIOD_YEARS + "年");
+		}
+		return new LocalDate[] { start, end };
+	}
+
+	/** The value below which the given share of the histogram lies (nearest rank). */
+	static Double percentile(TreeMap<Integer, Long> histogram, double share) {
+		if (histogram == null || histogram.isEmpty()) {
+			return null;
+		}
+		long total = histogram.values().stream().mapToLong(Long::longValue).sum();
+		long rank = (long) Math.ceil(share * total);
+		long seen = 0;
+		for (Map.Entry<Integer, Long> bucket : histogram.entrySet()) {
+			seen += bucket.getValue();
+			if (seen >= rank) {
+				return bucket.getKey().doubleValue();
+			}
+		}
+		return histogram.lastKey().doubleValue();
+	}
+
+	private static String onTimeLabel(String stage) {
+		return switch (stage) {
+			case "departmentHandle" -> Stage.DEPARTMENT.label() + "（" + HandlingDeadlines.ENTERPRISE_DAYS + "个工作日）";
+			case "branchReportUp" -> Stage.REPORT_UP.label() + "（" + HandlingDeadlines.REPORT_UP_DAYS + "个工作日）";
+			case "committeeHandle:JOINT" ->
+				Stage.COMMITTEE.label() + "（" + HandlingDeadlines.COMMITTEE_JOINT_DAYS + "个工作日）";
+			default -> Stage.COMMITTEE.label() + "（" + HandlingDeadlines.COMMITTEE_INDEPENDENT_DAYS + "个工作日）";
+		};
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}
