@@ -24,18 +24,32 @@ class DemoRunner implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
 
+	/** Historic cases replayed for the managers' view. */
+	static final int HISTORIC_CASES = 240;
+
+	/** Over how many days before today they were raised. */
+	static final int HISTORY_DAYS = 150;
+
 	private final DemoData data;
 
 	private final DemoCases cases;
 
-	DemoRunner(DemoData data, DemoCases cases) {
+	private final DemoHistory history;
+
+	DemoRunner(DemoData data, DemoCases cases, DemoHistory history) {
 		this.data = data;
 		this.cases = cases;
+		this.history = history;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		if (this.data.createOrganizationsAndPeople()) {
+			// runners come before the job executor starts: the replay may set the
+			// engine's clock back
+			int open = this.history.replay(HISTORIC_CASES, HISTORY_DAYS);
+			log.info("Demo history: {} cases over the last {} days ({} still open)", HISTORIC_CASES, HISTORY_DAYS,
+					open);
 			this.cases.create(WorkingDayCalendar.today(Clock.systemUTC()));
 			log.info("Demo cases created. Open http://localhost:8080 and log in as sec1 / demo");
 		}
