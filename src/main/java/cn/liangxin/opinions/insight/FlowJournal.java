@@ -21,15 +21,17 @@ public class FlowJournal {
 	}
 
 	/**
-	 * A case took a flow.
-	 * @param caseNo the case (the process instance's business key)
+	 * A process instance took a flow.
+	 * @param rootInstanceId the root process instance: the case's, also for a called
+	 * supervision
 	 * @param processKey the process definition's key
 	 * @param flowId the sequence flow's id
 	 * @param at when (the engine's time)
 	 */
-	public void taken(String caseNo, String processKey, String flowId, Instant at) {
-		this.jdbc.update("insert into flow_taken (case_no, process_key, flow_id, taken_at) values (?, ?, ?, ?)", caseNo,
-				processKey, flowId, Timestamp.from(at));
+	public void taken(String rootInstanceId, String processKey, String flowId, Instant at) {
+		this.jdbc.update(
+				"insert into flow_taken (root_instance_id, process_key, flow_id, taken_at) values (?, ?, ?, ?)",
+				rootInstanceId, processKey, flowId, Timestamp.from(at));
 	}
 
 }

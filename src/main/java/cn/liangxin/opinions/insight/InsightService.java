@@ -160,7 +160,7 @@ public class InsightService {
 		List<Heatmap.FlowCount> flowCounts = this.jdbc.query("""
 				select f.flow_id, count(*) as n
 				from flow_taken f
-				join opinion_register r on r.case_no = f.case_no
+				join opinion_register r on r.process_instance_id = f.root_instance_id
 				join organization o on o.code = r.org_code
 				where f.process_key = :process
 				  and f.taken_at >= :from and f.taken_at < :toExclusive""" + flows.where() + """
