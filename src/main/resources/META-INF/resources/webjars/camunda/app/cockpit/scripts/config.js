@@ -18,7 +18,7 @@
 /*
  * Override of the webjar's cockpit/scripts/config.js (camunda-webapp-webjar 7.24.0), see docs/webapps.md.
  * Everything of the original is kept; added: app name and vendor, Simplified Chinese
- * (locales/zh.json).
+ * (locales/zh.json), the managers' view plugins (customScripts, scripts/insight/).
  *
  * Locale choice: the bootstrap takes the browser's first language (navigator.languages[0]),
  * keeps the part before "-" in lower case ("zh-CN" -> "zh") and looks it up in
@@ -32,10 +32,14 @@ export default {
     name: '驾驶舱',
     vendor: '员工意见办理'
   },
-  // Cockpit plugins of this project go here: ES modules, paths relative to the 'cockpit'
-  // folder ('.js' optional), each exporting by default a plugin or an array of plugins.
-  // None yet.
+  // Cockpit plugins of this project: ES modules, paths relative to the 'cockpit' folder
+  // (app/cockpit/; Cockpit appends '.js' when missing and imports each with import()), each
+  // exporting by default a plugin or an array of plugins. See docs/webapps.md.
   customScripts: [
+    // the managers' view: heatmap on the process definition's diagram
+    'scripts/insight/heatmap.js',
+    // the managers' view: deadline dashboard (start page, own page, top menu entry)
+    'scripts/insight/deadlines.js',
     // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
     // with a file called 'customScript.js' in it
     // 'my-custom-script/customScript'
