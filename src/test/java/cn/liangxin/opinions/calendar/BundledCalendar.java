@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 /**
  * Reads the arrangement files shipped in {@code src/main/resources/calendar}.
  */
-final class BundledCalendar {
+public final class BundledCalendar {
 
 	static final List<Integer> YEARS = IntStream.rangeClosed(2024, 2026).boxed().toList();
 
@@ -33,7 +33,7 @@ final class BundledCalendar {
 		}
 	}
 
-	static WorkingDayCalendar calendar() {
+	public static WorkingDayCalendar calendar() {
 		return new WorkingDayCalendar(YEARS.stream().map(BundledCalendar::arrangement).toList());
 	}
 

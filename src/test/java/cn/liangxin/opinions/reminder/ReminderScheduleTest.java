@@ -1,24 +1,16 @@
 package cn.liangxin.opinions.reminder;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.TimeZone;
-import java.util.stream.IntStream;
 
-import cn.liangxin.opinions.calendar.ArrangementParser;
+import cn.liangxin.opinions.calendar.BundledCalendar;
 import cn.liangxin.opinions.calendar.Deadline;
 import cn.liangxin.opinions.calendar.WorkingDayCalendar;
-import cn.liangxin.opinions.calendar.YearArrangement;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +31,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class ReminderScheduleTest {
 
-	private static final WorkingDayCalendar CALENDAR = bundledCalendar();
+	private static final WorkingDayCalendar CALENDAR = BundledCalendar.calendar();
 
 	private static final LocalDate MONDAY_BEFORE_NATIONAL_DAY = LocalDate.of(2026, 9, 28);
 
@@ -349,23 +341,6 @@ class ReminderScheduleTest {
 
 	private static Instant shanghai(String localDateTime) {
 		return OffsetDateTime.parse(localDateTime + "+08:00").toInstant();
-	}
-
-	private static WorkingDayCalendar bundledCalendar() {
-		List<YearArrangement> arrangements = IntStream.rangeClosed(2024, 2026).mapToObj((year) -> {
-			String name = "calendar/" + year + ".txt";
-			InputStream in = ReminderScheduleTest.class.getClassLoader().getResourceAsStream(name);
-			if (in == null) {
-				throw new IllegalStateException(name + " is not on the class path");
-			}
-			try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-				return ArrangementParser.parse(reader, name);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}).toList();
-		return new WorkingDayCalendar(arrangements);
 	}
 
 }
