@@ -9,7 +9,6 @@ import cn.liangxin.opinions.opinion.OpinionIntakeService;
 import cn.liangxin.opinions.opinion.RegisterEntry;
 import cn.liangxin.opinions.org.OrgDirectory;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 
 import org.springframework.stereotype.Component;
 
@@ -84,12 +83,7 @@ class DemoCases {
 	}
 
 	private void complete(RegisterEntry entry, String taskKey, String user, Map<String, Object> variables) {
-		Task task = this.tasks.createTaskQuery()
-			.processInstanceId(entry.getProcessInstanceId())
-			.taskDefinitionKey(taskKey)
-			.singleResult();
-		this.tasks.claim(task.getId(), user);
-		this.tasks.complete(task.getId(), variables);
+		DemoSteps.complete(this.tasks, entry, taskKey, user, variables);
 	}
 
 }

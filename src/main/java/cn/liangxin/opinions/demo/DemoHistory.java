@@ -251,14 +251,7 @@ class DemoHistory {
 	}
 
 	private void complete(RegisterEntry entry, String taskKey, String user, Map<String, Object> variables) {
-		Task task = this.tasks.createTaskQuery()
-			.processInstanceId(entry.getProcessInstanceId())
-			.taskDefinitionKey(taskKey)
-			.singleResult();
-		if (task.getAssignee() == null) {
-			this.tasks.claim(task.getId(), user);
-		}
-		this.tasks.complete(task.getId(), variables);
+		DemoSteps.complete(this.tasks, entry, taskKey, user, variables);
 	}
 
 	/** Sets the engine's clock; {@code false} if that moment is still to come. */
