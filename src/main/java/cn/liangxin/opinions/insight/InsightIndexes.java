@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * The indexes the insight's queries need beyond those Camunda and the migrations create,
  * created at start-up if they are missing, on H2 and PostgreSQL (Camunda creates its
- * history tables itself, so indexes on them cannot come with a Flyway migration). Each
- * holds every column its query reads, so that PostgreSQL can answer from the index alone
- * (an index-only scan) instead of visiting the wide history rows. The figures with and
- * without them are in docs/performance.md.
+ * history tables itself, so indexes on them cannot come with a Flyway migration; those on
+ * the application's own tables do). Each holds every column its query reads, so that
+ * PostgreSQL can answer from the index alone (an index-only scan) instead of visiting the
+ * wide history rows. The figures with and without them are in docs/performance.md.
  * <p>
  * On PostgreSQL each index is built {@code concurrently}, so that a first start on a
  * large database does not block the engine's writes meanwhile (a few seconds at 100,000
@@ -44,11 +44,7 @@ class InsightIndexes implements ApplicationRunner {
 	static final Index TASKS = new Index("ix_insight_taskinst_end", "act_hi_taskinst",
 			"proc_def_key_, task_def_key_, end_time_, delete_reason_, due_date_, proc_inst_id_");
 
-	/** The heatmap's flows taken in a period, with their case. */
-	static final Index FLOWS = new Index("ix_insight_flow_taken", "flow_taken",
-			"process_key, taken_at, root_instance_id, flow_id");
-
-	static final List<Index> ALL = List.of(ACTIVITIES, TASKS, FLOWS);
+	static final List<Index> ALL = List.of(ACTIVITIES, TASKS);
 
 	private static final Logger log = LoggerFactory.getLogger(InsightIndexes.class);
 

@@ -12,9 +12,10 @@ import cn.liangxin.opinions.org.AccessScope;
 
 /**
  * The part of the organization tree and the period a question is about, as SQL: a
- * {@code where} fragment over {@code opinion_register r} and {@code organization o}, and
- * its parameters. The caller's scope always applies; the committee and organization
- * filters narrow it.
+ * {@code where} fragment over the case's organization code ({@code r.org_code} of
+ * {@code opinion_register r}, unless told otherwise) and {@code organization o}, and its
+ * parameters. The caller's scope always applies; the committee and organization filters
+ * narrow it.
  */
 final class InsightQuery {
 
@@ -26,19 +27,27 @@ final class InsightQuery {
 	}
 
 	static InsightQuery within(AccessScope scope, String committee, String org) {
+		return within(scope, committee, org, "r.org_code");
+	}
+
+	/**
+	 * As {@link #within(AccessScope, String, String)}, over another column with the
+	 * organization's code.
+	 */
+	static InsightQuery within(AccessScope scope, String committee, String org, String orgColumn) {
 		InsightQuery query = new InsightQuery();
 		if (!scope.everything()) {
 			List<String> orgs = new ArrayList<>(scope.orgCodes());
 			if (orgs.isEmpty()) {
 				orgs.add("");
 			}
-			query.and("r.org_code in (:scopeOrgs)", "scopeOrgs", orgs);
+			query.and(orgColumn + " in (:scopeOrgs)", "scopeOrgs", orgs);
 		}
 		if (committee != null) {
 			query.and("o.committee_code = :committee", "committee", committee);
 		}
 		if (org != null) {
-			query.and("r.org_code = :org", "org", org);
+			query.and(orgColumn + " = :org", "org", org);
 		}
 		return query;
 	}

@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Answers the managers' questions with a few aggregating SQL queries over Camunda's
  * history ({@code act_hi_actinst}, {@code act_hi_taskinst}), the register, the flows
- * taken and the working-day table; nothing is loaded per case. Everything is limited to
- * the caller's part of the organization tree.
+ * taken and the working-day table; nothing is loaded per case. The heatmap reads closed
+ * cases from their summary ({@link InsightSummary}) and only the others from the history.
+ * Everything is limited to the caller's part of the organization tree.
  */
 @Service
 @Transactional(readOnly = true)
@@ -97,6 +98,8 @@ public class InsightService {
 				.with("process", key)
 				.withStartOf("from", period[0])
 				.withStartOf("toExclusive", period[1].plusDays(1));
+			// the summarized cases are read from the summary below
+			query.and("r.in_summary = false");
 			return switch (selected) {
 				case RUNNING -> query.and("r.struck_off = false");
 				case OVERDUE -> query.and("r.overdue = true");
@@ -159,6 +162,10 @@ public class InsightService {
 							}
 						}
 					});
+		Map<String, Long> flowTotals = new TreeMap<>();
+		long summarizedCases = (selected != View.RUNNING) ? summarized(caller, committee, org, key,
+				selected == View.OVERDUE, period, counts, durations, flowTotals) : 0;
+
 		List<Heatmap.ActivityCount> activityCounts = new ArrayList<>();
 		counts.forEach((activity, total) -> {
 			TreeMap<Integer, Long> histogram = durations.get(activity);
@@ -193,7 +200,7 @@ public class InsightService {
 				""", cases.params(), Long.class);
 
 		InsightQuery flows = base.get();
-		List<Heatmap.FlowCount> flowCounts = this.jdbc.query("""
+		this.jdbc.query("""
 				select f.flow_id, count(*) as n
 				from flow_taken f
 				join opinion_register r on r.process_instance_id = f.root_instance_id
@@ -203,11 +210,93 @@ public class InsightService {
 
 				group by f.flow_id
 				order by f.flow_id
-				""", flows.params(), (rs, i) -> new Heatmap.FlowCount(rs.getString("flow_id"), rs.getLong("n")));
+				""", flows.params(), (rs) -> {
+			flowTotals.merge(rs.getString("flow_id"), rs.getLong("n"), Long::sum);
+		});
+		List<Heatmap.FlowCount> flowCounts = new ArrayList<>();
+		flowTotals.forEach((flow, n) -> flowCounts.add(new Heatmap.FlowCount(flow, n)));
 
 		return new Heatmap(key, chosen.name().toLowerCase(java.util.Locale.ROOT), period[0], period[1],
-				(caseCount != null) ? caseCount : 0, activityCounts, flowCounts, scope.organizations(),
-				scope.committees());
+				((caseCount != null) ? caseCount : 0) + summarizedCases, activityCounts, flowCounts,
+				scope.organizations(), scope.committees());
+	}
+
+	/**
+	 * Adds what the summary holds of closed cases for the period to the counts, durations
+	 * and flows (a closed case has no open activity), and returns the number of those
+	 * cases in the period. An element that overlaps the period started on or before its
+	 * last day and did not end before its first: the starts up to the last day minus the
+	 * ends before the first day, each a sum over years, months and days ({@link #upTo}).
+	 */
+	private long summarized(AccessScope caller, String committee, String org, String process, boolean overdueOnly,
+			LocalDate[] period, Map<String, long[]> counts, Map<String, TreeMap<Integer, Long>> durations,
+			Map<String, Long> flows) {
+		InsightQuery facts = InsightQuery.within(caller, blankToNull(committee), blankToNull(org), "f.org_code")
+			.with("process", process);
+		if (overdueOnly) {
+			facts.and("f.overdue = true");
+		}
+		String started = upTo(facts, "last", period[1]);
+		String ended = upTo(facts, "beforeFirst", period[0].minusDays(1));
+		long[] cases = new long[1];
+		this.jdbc.query("""
+				select f.element_type, f.element_id, f.working_days,
+				       sum(case when f.event = 'S' then f.n else -f.n end) as n
+				from insight_fact f
+				join organization o on o.code = f.org_code
+				where f.process_key = :process
+				  and ((f.event = 'S' and (%s)) or (f.event = 'E' and (%s)))%s
+				group by f.element_type, f.element_id, f.working_days
+				""".formatted(started, ended, facts.where()), facts.params(), (rs) -> {
+			long n = rs.getLong("n");
+			if (n == 0) {
+				return;
+			}
+			String element = rs.getString("element_id");
+			switch (rs.getString("element_type")) {
+				case "A" -> {
+					counts.computeIfAbsent(element, (a) -> new long[2])[0] += n;
+					int days = rs.getInt("working_days");
+					if (days >= 0) {
+						durations.computeIfAbsent(element, (a) -> new TreeMap<>()).merge(days, n, Long::sum);
+					}
+				}
+				case "F" -> flows.merge(element, n, Long::sum);
+				default -> cases[0] += n;
+			}
+		});
+		if (cases[0] == 0) {
+			return 0;
+		}
+		// cases whose time in the process has a gap that holds the whole period
+		InsightQuery gaps = InsightQuery.within(caller, blankToNull(committee), blankToNull(org), "g.org_code")
+			.with("process", process)
+			.with("first", java.sql.Date.valueOf(period[0]))
+			.with("last", java.sql.Date.valueOf(period[1]));
+		if (overdueOnly) {
+			gaps.and("g.overdue = true");
+		}
+		Long inGaps = this.jdbc.queryForObject("""
+				select coalesce(sum(g.n), 0)
+				from insight_case_gap g
+				join organization o on o.code = g.org_code
+				where g.process_key = :process and g.after_day < :first and g.before_day > :last""" + gaps.where(),
+				gaps.params(), Long.class);
+		return cases[0] - ((inGaps != null) ? inGaps : 0);
+	}
+
+	/**
+	 * The facts ({@code insight_fact f}) of the days up to and including the given day:
+	 * the years before its year, the months of its year before its month, and the days of
+	 * its month up to it.
+	 */
+	private static String upTo(InsightQuery query, String name, LocalDate day) {
+		query.with(name + "Year", java.sql.Date.valueOf(day.withDayOfYear(1)))
+			.with(name + "Month", java.sql.Date.valueOf(day.withDayOfMonth(1)))
+			.with(name, java.sql.Date.valueOf(day));
+		return "(f.grain = 'Y' and f.bucket < :" + name + "Year)" + " or (f.grain = 'M' and f.bucket >= :" + name
+				+ "Year and f.bucket < :" + name + "Month)" + " or (f.grain = 'D' and f.bucket >= :" + name
+				+ "Month and f.bucket <= :" + name + ")";
 	}
 
 	/**

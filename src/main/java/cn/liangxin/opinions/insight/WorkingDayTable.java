@@ -48,6 +48,9 @@ class WorkingDayTable implements ApplicationRunner {
 
 	private volatile Instant filledFrom;
 
+	/** What the table holds, for the summary: the first day and each day's idx. */
+	private volatile Days days = new Days(LocalDate.of(FIRST_YEAR, 1, 1), new int[0], new boolean[0]);
+
 	WorkingDayTable(CalendarService calendars, JdbcTemplate jdbc, TransactionTemplate transaction) {
 		this.calendars = calendars;
 		this.jdbc = jdbc;
@@ -73,6 +76,35 @@ class WorkingDayTable implements ApplicationRunner {
 	}
 
 	/**
+	 * The table's running count of working days up to and including the day, or
+	 * {@code null} for a day outside the table; as {@code working_day.idx}.
+	 */
+	Integer index(LocalDate day) {
+		ensureCurrent();
+		Days current = this.days;
+		long offset = day.toEpochDay() - current.first().toEpochDay();
+		return (offset < 0 || offset >= current.idx().length) ? null : current.idx()[(int) offset];
+	}
+
+	/**
+	 * A fingerprint of which days are working days, from the table's first day up to and
+	 * including the given day: it changes if and only if the calendar changed for one of
+	 * those days.
+	 */
+	String fingerprintThrough(LocalDate last) {
+		ensureCurrent();
+		Days current = this.days;
+		long count = Math.min(current.working().length, last.toEpochDay() - current.first().toEpochDay() + 1);
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		java.util.BitSet bits = new java.util.BitSet();
+		for (int i = 0; i < count; i++) {
+			bits.set(i, current.working()[i]);
+		}
+		crc.update(bits.toByteArray());
+		return count + ":" + Long.toHexString(crc.getValue());
+	}
+
+	/**
 	 * Seconds to add to a timestamp as the engine stores it (local time of this JVM) to
 	 * get the time in China, for {@code cast(ts + ? * interval '1' second as date)}.
 	 */
@@ -87,18 +119,30 @@ class WorkingDayTable implements ApplicationRunner {
 		int lastYear = Math.max(Year.now(WorkingDayCalendar.ZONE).getValue(),
 				known.stream().mapToInt(Integer::intValue).max().orElse(FIRST_YEAR)) + 1;
 		List<Object[]> rows = new ArrayList<>();
+		LocalDate first = LocalDate.of(FIRST_YEAR, 1, 1);
+		int length = (int) (LocalDate.of(lastYear + 1, 1, 1).toEpochDay() - first.toEpochDay());
+		int[] indexes = new int[length];
+		boolean[] workingDays = new boolean[length];
 		int index = 0;
-		for (LocalDate day = LocalDate.of(FIRST_YEAR, 1, 1); day.getYear() <= lastYear; day = day.plusDays(1)) {
+		for (int i = 0; i < length; i++) {
+			LocalDate day = first.plusDays(i);
 			boolean working = known.contains(day.getYear()) ? calendar.isWorkingDay(day)
 					: day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
 			index += working ? 1 : 0;
+			indexes[i] = index;
+			workingDays[i] = working;
 			rows.add(new Object[] { Date.valueOf(day), working, index });
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			this.jdbc.update("delete from working_day");
 			this.jdbc.batchUpdate("insert into working_day (calendar_day, working, idx) values (?, ?, ?)", rows);
 		});
+		this.days = new Days(first, indexes, workingDays);
 		log.info("Working-day table filled for {}-{} ({} days)", FIRST_YEAR, lastYear, rows.size());
+	}
+
+	private record Days(LocalDate first, int[] idx, boolean[] working) {
+
 	}
 
 }

@@ -1061,7 +1061,7 @@ final class HistorySeeder {
 		Map<String, String> sizes = new LinkedHashMap<>();
 		try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
 			for (String table : List.of("opinion_register", "act_hi_procinst", "act_hi_actinst", "act_hi_taskinst",
-					"flow_taken", "working_day", "organization")) {
+					"flow_taken", "working_day", "organization", "insight_fact", "insight_case_gap")) {
 				try (var rs = statement.executeQuery("select count(*), pg_size_pretty(pg_total_relation_size('" + table
 						+ "')), pg_size_pretty(pg_indexes_size('" + table + "')) from " + table)) {
 					rs.next();

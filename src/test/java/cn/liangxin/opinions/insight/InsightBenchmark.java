@@ -137,6 +137,10 @@ public final class InsightBenchmark {
 					LocalDate.of(WorkingDayTable.FIRST_YEAR, 1, 1), today.plusYears(2).withDayOfYear(1).minusDays(1));
 			HistorySeeder seeder = seed(orgs, days, today);
 			checkModel(seeder);
+			heading("Sanity check, before the summary: every case read from Camunda's history");
+			sanity(seeder.truth(), days, orgs);
+			summarize();
+			heading("Sanity check, with the summary: closed cases read from insight_fact");
 			sanity(seeder.truth(), days, orgs);
 			measure(today);
 			hold(postgres.getPort());
@@ -185,7 +189,7 @@ public final class InsightBenchmark {
 		return application.run("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--server.port=0",
 				"--opinion.demo.enabled=false", "--opinion.mail.embedded-smtp.enabled=false",
-				"--camunda.bpm.job-execution.enabled=false",
+				"--camunda.bpm.job-execution.enabled=false", "--opinion.insight.summary.enabled=false",
 				"--opinion.calendar.directory=target/no-calendar-directory", "--logging.level.root=WARN",
 				"--logging.level.cn.liangxin.opinions=WARN", "--logging.level.io.zonky.test.db.postgres.embedded=WARN");
 	}
@@ -313,6 +317,34 @@ public final class InsightBenchmark {
 		return seeder;
 	}
 
+	/**
+	 * What the application does in the background on its first start with this history:
+	 * summarize the closed cases ({@link InsightSummary}), timed; then the statistics.
+	 */
+	private void summarize() throws Exception {
+		heading("Summary of the closed cases (InsightSummary.catchUp, as on a first start)");
+		long t = System.nanoTime();
+		int summarized = this.context.getBean(InsightSummary.class).catchUp();
+		out.printf("%,d closed cases summarized in %.1f s%n", summarized, seconds(t));
+		long struckOff = HistorySeeder
+			.counts(this.database, "select 'closed', count(*) from opinion_register where struck_off")
+			.get("closed");
+		check(summarized == struckOff, "every struck-off case summarized: " + summarized + " of " + struckOff);
+		try (Connection connection = this.database.getConnection(); var statement = connection.createStatement()) {
+			for (String table : List.of("insight_fact", "insight_case_gap", "opinion_register")) {
+				statement.execute("vacuum analyze " + table);
+			}
+		}
+		out.println("Summary rows: " + new TreeMap<>(HistorySeeder.counts(this.database,
+				"select 'insight_fact ' || grain, count(*) from insight_fact group by grain"
+						+ " union all select 'insight_case_gap', count(*) from insight_case_gap")));
+		HistorySeeder.tableSizes(this.database)
+			.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().startsWith("insight"))
+			.forEach((e) -> out.printf("%-18s %s%n", e.getKey(), e.getValue()));
+	}
+
 	/** Every activity and flow the generator wrote exists in the deployed models. */
 	private void checkModel(HistorySeeder seeder) {
 		heading("Coherence with the BPMN models");
@@ -378,7 +410,6 @@ public final class InsightBenchmark {
 	 * the district and for committee cmt1, with the default periods and three years.
 	 */
 	private void sanity(SeededTruth truth, WorkingDays days, List<HistorySeeder.Org> orgs) throws Exception {
-		heading("Sanity check: the figures are right at this size");
 		Set<String> cmt1 = new TreeSet<>();
 		orgs.stream().filter((o) -> "cmt1".equals(o.committee())).forEach((o) -> cmt1.add(o.code()));
 		Map<String, Predicate<String>> scopes = new LinkedHashMap<>();

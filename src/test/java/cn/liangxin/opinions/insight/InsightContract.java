@@ -1,9 +1,11 @@
 package cn.liangxin.opinions.insight;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.liangxin.opinions.demo.DemoData;
 import cn.liangxin.opinions.opinion.OpinionIntake;
@@ -16,8 +18,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,11 +53,45 @@ import static org.assertj.core.api.Assertions.tuple;
  * <li>F, org1: raised Tue 11-17, waiting for the branch's assessment.</li>
  * </ul>
  * org1 and org2 belong to committee cmt1 (cmtstaff1), org3 to cmt2 (cmtstaff2).
+ * <p>
+ * The heatmap reads closed cases from the summary ({@link InsightSummary}) and the others
+ * from Camunda's history: each database starts with some of the closed cases A, B and D
+ * summarized ({@link #summarizedAtStart()}), so the hand counts check both readings
+ * together; the last test summarizes the rest, then rebuilds the summary, and checks that
+ * no answer changes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class InsightContract {
+
+	/** The heatmap questions whose answers must not change with the summary. */
+	private static final List<String> HEATMAPS = List.of("district1:", "district1:&view=running",
+			"district1:&view=overdue", "district1:&from=2026-11-10&to=2026-11-20",
+			"district1:&from=2026-11-04&to=2026-11-05", "district1:&from=2026-10-01&to=2026-10-31",
+			"district1:&from=2026-11-07&to=2026-11-08", "district1:&committee=cmt1&view=overdue", "cmtstaff1:",
+			"cmtstaff1:&org=org1&from=2026-11-06&to=2026-11-09", "cmtstaff2:", "sec1:", "sec3:&view=overdue",
+			"district1:@opinion-supervision", "cmtstaff1:@opinion-supervision&to=2026-11-05",
+			"district1:@opinion-supervision&view=overdue&from=2026-11-07");
+
+	@Autowired
+	InsightSummary summary;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
+	org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
+	@Autowired
+	WorkingDayTable workingDays;
+
+	/** Which of the closed cases A, B and D are in the summary when the tests start. */
+	abstract Set<String> summarizedAtStart();
 
 	@Autowired
 	TestRestTemplate http;
@@ -129,6 +168,11 @@ abstract class InsightContract {
 		finally {
 			TestClock.reset();
 		}
+		List<String> ids = summarizedAtStart().stream()
+			.map((name) -> this.cases.get(name).getProcessInstanceId())
+			.toList();
+		assertThat(this.summary.summarize(ids)).isEqualTo(ids.size());
+		assertThat(summarizedCases()).containsExactlyInAnyOrderElementsOf(ids);
 	}
 
 	@BeforeEach
@@ -275,6 +319,61 @@ abstract class InsightContract {
 		// supervised
 		assertThat(activity(map, "superviseOverdue")).containsExactly(3, 2, 3.0, 3.0);
 		assertThat(flow(map, "OverdueNoticeFlow")).isEqualTo(3);
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void summarizingTheRestAndRebuildingChangesNoAnswer() throws InterruptedException {
+		Map<String, Map<String, Object>> before = heatmaps();
+
+		// in the background, as the application does (one case per step here): only the
+		// closed cases join the summary, once
+		InsightSummary background = new InsightSummary(this.named, this.transaction, this.workingDays,
+				new InsightSummarySettings(true, Duration.ofMillis(100), 1));
+		background.start();
+		try {
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (summarizedCases().size() < 3 && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+		}
+		finally {
+			background.stop();
+		}
+		assertThat(this.summary.catchUp()).isZero();
+		assertThat(summarizedCases()).containsExactlyInAnyOrder(id("A"), id("B"), id("D"));
+		assertThat(heatmaps()).isEqualTo(before);
+
+		// a calendar that changed for a summarized day: built again from the history
+		this.jdbc.update("update insight_summary set calendar_hash = 'another calendar'");
+		assertThat(this.summary.catchUp()).isEqualTo(3);
+		assertThat(heatmaps()).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("select count(*) from insight_fact_delta", Long.class)).isZero();
+	}
+
+	private Map<String, Map<String, Object>> heatmaps() {
+		Map<String, Map<String, Object>> answers = new java.util.LinkedHashMap<>();
+		for (String question : HEATMAPS) {
+			String user = question.substring(0, question.indexOf(':'));
+			String query = question.substring(question.indexOf(':') + 1);
+			String process = "employee-opinion";
+			if (query.startsWith("@")) {
+				int end = query.indexOf('&');
+				process = (end < 0) ? query.substring(1) : query.substring(1, end);
+				query = (end < 0) ? "" : query.substring(end);
+			}
+			answers.put(question, get(user, "/api/insight/heatmap?process=" + process + query));
+		}
+		return answers;
+	}
+
+	private List<String> summarizedCases() {
+		return this.jdbc.queryForList("select process_instance_id from opinion_register where in_summary = true",
+				String.class);
+	}
+
+	private String id(String name) {
+		return this.cases.get(name).getProcessInstanceId();
 	}
 
 	// ---------------------------------------------------------------- Refusals
