@@ -58,10 +58,12 @@ create table insight_case_gap (
 
 -- One row: the lock that lets one summarizer run at a time (also across application nodes), and the
 -- working-day calendar the summary's durations were counted with (a hash of the working days up to
--- through_day, the last day in the summary): a changed calendar rebuilds the summary.
+-- through_day, the last day in the summary): a changed calendar rebuilds the summary. first_day is
+-- the summary's first day.
 create table insight_summary (
     id            integer     not null primary key,
     calendar_hash varchar(64),
+    first_day     date,
     through_day   date,
     updated_at    timestamp
 );

@@ -19,6 +19,7 @@ import cn.liangxin.opinions.validation.Errors;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -69,6 +70,8 @@ public class InsightService {
 	 * parameter
 	 * @throws InsightScope.OutOfScopeException for a filter outside the caller's scope
 	 */
+	// one snapshot for all its queries: a case summarized meanwhile is counted once
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Heatmap heatmap(AccessScope caller, String process, String view, String committee, String org, String from,
 			String to, LocalDate today) {
 		Errors errors = new Errors();
@@ -224,9 +227,11 @@ public class InsightService {
 	/**
 	 * Adds what the summary holds of closed cases for the period to the counts, durations
 	 * and flows (a closed case has no open activity), and returns the number of those
-	 * cases in the period. An element that overlaps the period started on or before its
-	 * last day and did not end before its first: the starts up to the last day minus the
-	 * ends before the first day, each a sum over years, months and days ({@link #upTo}).
+	 * cases in the period. An element overlaps the period if it ended in the period, or
+	 * started on or before its last day and ended after it (it straddles the last day):
+	 * the summary's facts of the days of the period, and, if the summary reaches past the
+	 * period, those of the days on one side of its last day, each a handful of years,
+	 * months and days ({@link SummaryFacts#cover}).
 	 */
 	private long summarized(AccessScope caller, String committee, String org, String process, boolean overdueOnly,
 			LocalDate[] period, Map<String, long[]> counts, Map<String, TreeMap<Integer, Long>> durations,
@@ -236,18 +241,33 @@ public class InsightService {
 		if (overdueOnly) {
 			facts.and("f.overdue = true");
 		}
-		String started = upTo(facts, "last", period[1]);
-		String ended = upTo(facts, "beforeFirst", period[0].minusDays(1));
+		LocalDate last = period[1];
+		List<String> arms = new ArrayList<>();
+		arms.add(arm(facts, "+", "E", "period", period[0], last));
+		LocalDate[] summary = this.jdbc.getJdbcTemplate()
+			.query("select first_day, through_day from insight_summary where id = 1",
+					(rs) -> rs.next() && rs.getDate(2) != null
+							? new LocalDate[] { rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate() } : null);
+		if (summary != null && last.isBefore(summary[1])) {
+			LocalDate through = summary[1];
+			// straddling the last day: started up to it and ended after it; counted on
+			// the
+			// side of the last day with fewer days
+			if (through.toEpochDay() - last.toEpochDay() <= last.toEpochDay() - summary[0].toEpochDay()) {
+				arms.add(arm(facts, "+", "E", "after", last.plusDays(1), through));
+				arms.add(arm(facts, "-", "S", "after", last.plusDays(1), through));
+			}
+			else {
+				arms.add(arm(facts, "+", "S", "upTo", SummaryFacts.BEGINNING, last));
+				arms.add(arm(facts, "-", "E", "upTo", SummaryFacts.BEGINNING, last));
+			}
+		}
 		long[] cases = new long[1];
 		this.jdbc.query("""
-				select f.element_type, f.element_id, f.working_days,
-				       sum(case when f.event = 'S' then f.n else -f.n end) as n
-				from insight_fact f
-				join organization o on o.code = f.org_code
-				where f.process_key = :process
-				  and ((f.event = 'S' and (%s)) or (f.event = 'E' and (%s)))%s
-				group by f.element_type, f.element_id, f.working_days
-				""".formatted(started, ended, facts.where()), facts.params(), (rs) -> {
+				select x.element_type, x.element_id, x.working_days, sum(x.n) as n
+				from (%s) x
+				group by x.element_type, x.element_id, x.working_days
+				""".formatted(String.join("\nunion all\n", arms)), facts.params(), (rs) -> {
 			long n = rs.getLong("n");
 			if (n == 0) {
 				return;
@@ -286,17 +306,28 @@ public class InsightService {
 	}
 
 	/**
-	 * The facts ({@code insight_fact f}) of the days up to and including the given day:
-	 * the years before its year, the months of its year before its month, and the days of
-	 * its month up to it.
+	 * One arm of the summary's query: the facts of one event on the days from first to
+	 * last, with their sign.
 	 */
-	private static String upTo(InsightQuery query, String name, LocalDate day) {
-		query.with(name + "Year", java.sql.Date.valueOf(day.withDayOfYear(1)))
-			.with(name + "Month", java.sql.Date.valueOf(day.withDayOfMonth(1)))
-			.with(name, java.sql.Date.valueOf(day));
-		return "(f.grain = 'Y' and f.bucket < :" + name + "Year)" + " or (f.grain = 'M' and f.bucket >= :" + name
-				+ "Year and f.bucket < :" + name + "Month)" + " or (f.grain = 'D' and f.bucket >= :" + name
-				+ "Month and f.bucket <= :" + name + ")";
+	private static String arm(InsightQuery query, String sign, String event, String name, LocalDate first,
+			LocalDate last) {
+		StringBuilder days = new StringBuilder();
+		SummaryFacts.cover(first, last).forEach((grain, buckets) -> {
+			String parameter = name + grain.name();
+			query.with(parameter, buckets.stream().map(java.sql.Date::valueOf).toList());
+			days.append((days.length() > 0) ? " or " : "")
+				.append("(f.grain = '")
+				.append(grain.name())
+				.append("' and f.bucket in (:")
+				.append(parameter)
+				.append("))");
+		});
+		return """
+				select f.element_type, f.element_id, f.working_days, %sf.n as n
+				from insight_fact f
+				join organization o on o.code = f.org_code
+				where f.process_key = :process and f.event = '%s' and (%s)%s""".formatted(sign.equals("-") ? "-" : "",
+				event, (days.length() > 0) ? days : "1 = 0", query.where());
 	}
 
 	/**

@@ -189,6 +189,11 @@ public class InsightSummary {
 					"update insight_summary set calendar_hash = ?, through_day = ?, updated_at = ? where id = 1",
 					(through != null) ? this.workingDays.fingerprintThrough(through) : null,
 					(through != null) ? java.sql.Date.valueOf(through) : null, Timestamp.from(Instant.now()));
+			if (facts.firstDay() != null) {
+				this.jdbc.update(
+						"update insight_summary set first_day = ? where id = 1 and (first_day is null or first_day > ?)",
+						java.sql.Date.valueOf(facts.firstDay()), java.sql.Date.valueOf(facts.firstDay()));
+			}
 			return cases.size();
 		});
 		return (summarized != null) ? summarized : 0;
@@ -299,7 +304,8 @@ public class InsightSummary {
 		this.jdbc.update("delete from insight_fact");
 		this.jdbc.update("delete from insight_case_gap");
 		this.jdbc.update("update opinion_register set in_summary = false where in_summary = true");
-		this.jdbc.update("update insight_summary set calendar_hash = null, through_day = null where id = 1");
+		this.jdbc.update(
+				"update insight_summary set calendar_hash = null, first_day = null, through_day = null where id = 1");
 	}
 
 	private static Object[] prepend(Object first, Object[] rest) {

@@ -22,6 +22,9 @@ final class SummaryFacts {
 	/** The element id of the facts about the case as a whole. */
 	static final String CASE = "case";
 
+	/** A day before any fact the summary may hold. */
+	static final LocalDate BEGINNING = LocalDate.of(1990, 1, 1);
+
 	/** {@code working_days} of facts without a duration, or outside the calendar. */
 	static final int NO_DURATION = -1;
 
@@ -30,6 +33,8 @@ final class SummaryFacts {
 	private final Map<Fact, Long> facts = new HashMap<>();
 
 	private final Map<Gap, Long> gaps = new HashMap<>();
+
+	private LocalDate firstDay;
 
 	private LocalDate lastDay;
 
@@ -59,6 +64,35 @@ final class SummaryFacts {
 			};
 		}
 
+	}
+
+	/**
+	 * The fewest buckets that cover the days from first to last, each wholly inside:
+	 * whole years, then whole months, then days, walking from the first day. Empty if
+	 * last is before first.
+	 */
+	static Map<Grain, List<LocalDate>> cover(LocalDate first, LocalDate last) {
+		Map<Grain, List<LocalDate>> buckets = new java.util.EnumMap<>(Grain.class);
+		LocalDate day = first;
+		while (!day.isAfter(last)) {
+			Grain grain;
+			LocalDate next;
+			if (day.getDayOfYear() == 1 && !day.plusYears(1).isAfter(last.plusDays(1))) {
+				grain = Grain.Y;
+				next = day.plusYears(1);
+			}
+			else if (day.getDayOfMonth() == 1 && !day.plusMonths(1).isAfter(last.plusDays(1))) {
+				grain = Grain.M;
+				next = day.plusMonths(1);
+			}
+			else {
+				grain = Grain.D;
+				next = day.plusDays(1);
+			}
+			buckets.computeIfAbsent(grain, (g) -> new ArrayList<>()).add(day);
+			day = next;
+		}
+		return buckets;
 	}
 
 	/** One counted row of {@code insight_fact} (without its count). */
@@ -128,6 +162,9 @@ final class SummaryFacts {
 			this.facts.merge(new Fact(processKey, 'E', grain, grain.bucket(endDay), orgCode, overdue, elementType,
 					elementId, workingDays), 1L, Long::sum);
 		}
+		if (this.firstDay == null || startDay.isBefore(this.firstDay)) {
+			this.firstDay = startDay;
+		}
 		if (this.lastDay == null || endDay.isAfter(this.lastDay)) {
 			this.lastDay = endDay;
 		}
@@ -139,6 +176,11 @@ final class SummaryFacts {
 
 	Map<Gap, Long> gaps() {
 		return this.gaps;
+	}
+
+	/** The first day of any counted fact, or {@code null} if none was counted. */
+	LocalDate firstDay() {
+		return this.firstDay;
 	}
 
 	/** The last day of any counted fact, or {@code null} if none was counted. */

@@ -70,9 +70,10 @@ abstract class InsightContract {
 	private static final List<String> HEATMAPS = List.of("district1:", "district1:&view=running",
 			"district1:&view=overdue", "district1:&from=2026-11-10&to=2026-11-20",
 			"district1:&from=2026-11-04&to=2026-11-05", "district1:&from=2026-10-01&to=2026-10-31",
-			"district1:&from=2026-11-07&to=2026-11-08", "district1:&committee=cmt1&view=overdue", "cmtstaff1:",
-			"cmtstaff1:&org=org1&from=2026-11-06&to=2026-11-09", "cmtstaff2:", "sec1:", "sec3:&view=overdue",
-			"district1:@opinion-supervision", "cmtstaff1:@opinion-supervision&to=2026-11-05",
+			"district1:&from=2026-11-07&to=2026-11-08", "district1:&from=2026-10-01&to=2026-10-20",
+			"district1:&view=overdue&from=2026-10-13&to=2026-10-13", "district1:&committee=cmt1&view=overdue",
+			"cmtstaff1:", "cmtstaff1:&org=org1&from=2026-11-06&to=2026-11-09", "cmtstaff2:", "sec1:",
+			"sec3:&view=overdue", "district1:@opinion-supervision", "cmtstaff1:@opinion-supervision&to=2026-11-05",
 			"district1:@opinion-supervision&view=overdue&from=2026-11-07");
 
 	@Autowired

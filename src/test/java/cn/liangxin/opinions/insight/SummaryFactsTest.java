@@ -108,6 +108,28 @@ class SummaryFactsTest {
 		assertThat(facts.facts().keySet().stream().filter((f) -> f.elementType() == 'C')).hasSize(12);
 	}
 
+	@Test
+	void aPeriodIsCoveredByWholeYearsMonthsAndDays() {
+		assertThat(SummaryFacts.cover(day("2023-11-21"), day("2026-11-21"))).containsOnly(
+				entry(Grain.D, List.of(day("2023-11-21"), day("2023-11-22"), day("2023-11-23"), day("2023-11-24"),
+						day("2023-11-25"), day("2023-11-26"), day("2023-11-27"), day("2023-11-28"), day("2023-11-29"),
+						day("2023-11-30"), day("2026-11-01"), day("2026-11-02"), day("2026-11-03"), day("2026-11-04"),
+						day("2026-11-05"), day("2026-11-06"), day("2026-11-07"), day("2026-11-08"), day("2026-11-09"),
+						day("2026-11-10"), day("2026-11-11"), day("2026-11-12"), day("2026-11-13"), day("2026-11-14"),
+						day("2026-11-15"), day("2026-11-16"), day("2026-11-17"), day("2026-11-18"), day("2026-11-19"),
+						day("2026-11-20"), day("2026-11-21"))),
+				entry(Grain.M,
+						List.of(day("2023-12-01"), day("2026-01-01"), day("2026-02-01"), day("2026-03-01"),
+								day("2026-04-01"), day("2026-05-01"), day("2026-06-01"), day("2026-07-01"),
+								day("2026-08-01"), day("2026-09-01"), day("2026-10-01"))),
+				entry(Grain.Y, List.of(day("2024-01-01"), day("2025-01-01"))));
+		assertThat(SummaryFacts.cover(day("2026-02-01"), day("2026-02-28")))
+			.containsOnly(entry(Grain.M, List.of(day("2026-02-01"))));
+		assertThat(SummaryFacts.cover(day("2026-11-20"), day("2026-11-20")))
+			.containsOnly(entry(Grain.D, List.of(day("2026-11-20"))));
+		assertThat(SummaryFacts.cover(day("2026-11-21"), day("2026-11-20"))).isEmpty();
+	}
+
 	private static Fact fact(char event, Grain grain, String bucket, char type, String id, int days) {
 		return fact("employee-opinion", event, grain, bucket, type, id, days);
 	}
