@@ -6,11 +6,13 @@
 -- Camunda's history, which keeps every answer exact and its cost independent of the period.
 
 -- What happened on a day, counted: an element of a process (activity, flow taken, or the case as a
--- whole) started (event S) or ended (event E) on a day in China, in the cases of one organization,
+-- whole) started or ended on a day in China, in the cases of one organization,
 -- overdue or not. Each fact is counted three times, in its year (grain Y, bucket = 1 January), its
 -- month (M, bucket = the 1st) and its day (D), so that "everything up to day d" is the sum of the
 -- years before d's year, the months of that year before d's month and the days of d's month up to
 -- d: a few thousand rows for any period.
+--   event:        S started, E ended (an element that spans days), I instant (started and ended
+--                 on the same day: most events and gateways, every flow; it cannot straddle a day)
 --   element_type: A activity, F sequence flow (starts and ends on the day it was taken),
 --                 C the case's time in the process (first start to last end; element_id = 'case')
 --   working_days: an activity's duration in working days (working_day.idx of its end day minus
@@ -76,7 +78,10 @@ create index ix_register_summary on opinion_register (in_summary, struck_off);
 create index ix_register_feedback on opinion_register (feedback_on);
 create index ix_register_struck_off on opinion_register (struck_off, struck_off_on);
 
--- The heatmap's flows of a period, with their case (formerly created at start-up); it makes the
--- narrower ix_flow_taken_process redundant.
-create index if not exists ix_insight_flow_taken on flow_taken (process_key, taken_at, root_instance_id, flow_id);
+-- The heatmap reads flows only of the cases not yet summarized, by case, from this index alone; the
+-- summarizer reads a closed case's flows with it. It replaces the index on root_instance_id, and those
+-- for reading flows by period (ix_insight_flow_taken was created at start-up before this version).
+create index ix_flow_taken_case on flow_taken (root_instance_id, process_key, taken_at, flow_id);
+drop index ix_flow_taken_root;
 drop index ix_flow_taken_process;
+drop index if exists ix_insight_flow_taken;

@@ -130,6 +130,7 @@ public class InsightSummary {
 			}
 		}
 		if (large) {
+			vacuum();
 			log.info("Summary of closed cases complete: {} cases in {} s", done,
 					(System.nanoTime() - started) / 1_000_000_000);
 		}
@@ -296,6 +297,23 @@ public class InsightSummary {
 							+ " values (?, ?, ?, ?, ?, ?)", prepend(n, key));
 			}
 		});
+	}
+
+	/**
+	 * After a large catch-up on PostgreSQL: the statistics for the planner, and the
+	 * visibility map that lets the heatmap read the facts from the index alone
+	 * (autovacuum would do both, later).
+	 */
+	private void vacuum() {
+		boolean postgres = Boolean.TRUE
+			.equals(this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
+				.getDatabaseProductName()
+				.toLowerCase(java.util.Locale.ROOT)
+				.contains("postgres")));
+		if (postgres) {
+			// not in a transaction: JdbcTemplate runs it on an auto-commit connection
+			this.jdbc.execute("vacuum analyze insight_fact");
+		}
 	}
 
 	private void rebuild() {

@@ -15,12 +15,28 @@ import java.util.function.Function;
  * {@link InsightSummary}: for every activity of a case its start and end day (with its
  * duration in working days), for every flow taken its day, and for every process the case
  * went through its first and last day and the gaps between; each fact in its year, month
- * and day. Plain Java, so that what is counted can be tested without a database.
+ * and day. An element that started and ended on the same day is one {@link #INSTANT}
+ * fact; one that spans days a {@link #STARTED} and an {@link #ENDED} fact. Plain Java, so
+ * that what is counted can be tested without a database.
  */
 final class SummaryFacts {
 
 	/** The element id of the facts about the case as a whole. */
 	static final String CASE = "case";
+
+	/**
+	 * Event of an element that started on one day and ended on a later one: the start.
+	 */
+	static final char STARTED = 'S';
+
+	/** Event of an element that started on one day and ended on a later one: the end. */
+	static final char ENDED = 'E';
+
+	/**
+	 * Event of an element that started and ended on the same day (most events, gateways,
+	 * every flow): one fact instead of two, as it cannot straddle a day.
+	 */
+	static final char INSTANT = 'I';
 
 	/** A day before any fact the summary may hold. */
 	static final LocalDate BEGINNING = LocalDate.of(1990, 1, 1);
@@ -157,10 +173,16 @@ final class SummaryFacts {
 	private void count(String processKey, LocalDate startDay, LocalDate endDay, String orgCode, boolean overdue,
 			char elementType, String elementId, int workingDays) {
 		for (Grain grain : Grain.values()) {
-			this.facts.merge(new Fact(processKey, 'S', grain, grain.bucket(startDay), orgCode, overdue, elementType,
-					elementId, workingDays), 1L, Long::sum);
-			this.facts.merge(new Fact(processKey, 'E', grain, grain.bucket(endDay), orgCode, overdue, elementType,
-					elementId, workingDays), 1L, Long::sum);
+			if (startDay.equals(endDay)) {
+				this.facts.merge(new Fact(processKey, INSTANT, grain, grain.bucket(endDay), orgCode, overdue,
+						elementType, elementId, workingDays), 1L, Long::sum);
+			}
+			else {
+				this.facts.merge(new Fact(processKey, STARTED, grain, grain.bucket(startDay), orgCode, overdue,
+						elementType, elementId, workingDays), 1L, Long::sum);
+				this.facts.merge(new Fact(processKey, ENDED, grain, grain.bucket(endDay), orgCode, overdue, elementType,
+						elementId, workingDays), 1L, Long::sum);
+			}
 		}
 		if (this.firstDay == null || startDay.isBefore(this.firstDay)) {
 			this.firstDay = startDay;

@@ -74,13 +74,16 @@ class SummaryFactsTest {
 				List.of(new Activity("employee-opinion", "branchAssess", day("2019-12-30"), day("2020-01-02"))),
 				List.of());
 
-		assertThat(facts.facts()).contains(entry(fact('S', Grain.D, "2026-11-02", 'A', "branchAssess", 0), 3L),
-				entry(fact('E', Grain.M, "2026-11-01", 'F', "RaisedFlow", -1), 3L),
-				entry(fact('S', Grain.D, "2026-11-02", 'F', "RaisedFlow", -1), 3L),
+		// started and ended on one day: a single "instant" fact per grain
+		assertThat(facts.facts()).contains(entry(fact('I', Grain.D, "2026-11-02", 'A', "branchAssess", 0), 3L),
+				entry(fact('I', Grain.M, "2026-11-01", 'F', "RaisedFlow", -1), 3L),
+				entry(fact('I', Grain.D, "2026-11-02", 'F', "RaisedFlow", -1), 3L),
 				entry(new Fact("employee-opinion", 'S', Grain.Y, day("2019-01-01"), "org1", false, 'A', "branchAssess",
 						-1), 1L),
 				entry(new Fact("employee-opinion", 'E', Grain.Y, day("2020-01-01"), "org1", false, 'A', "branchAssess",
 						-1), 1L));
+		assertThat(facts.facts().keySet().stream().filter((f) -> f.event() == 'S' && f.bucket().getYear() == 2026))
+			.isEmpty();
 	}
 
 	@Test
