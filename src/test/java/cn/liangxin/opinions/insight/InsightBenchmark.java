@@ -343,6 +343,10 @@ public final class InsightBenchmark {
 			.stream()
 			.filter((e) -> e.getKey().startsWith("insight"))
 			.forEach((e) -> out.printf("%-18s %s%n", e.getKey(), e.getValue()));
+		out.println("Its indexes: " + new TreeMap<>(HistorySeeder.counts(this.database,
+				"select indexrelname, pg_relation_size(indexrelid) / 1048576 from pg_stat_user_indexes"
+						+ " where relname = 'insight_fact'"))
+				+ " (MB)");
 	}
 
 	/** Every activity and flow the generator wrote exists in the deployed models. */
