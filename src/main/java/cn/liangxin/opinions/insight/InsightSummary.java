@@ -3,6 +3,7 @@ package cn.liangxin.opinions.insight;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,6 +63,8 @@ public class InsightSummary {
 
 	private ScheduledExecutorService executor;
 
+	private Instant lastSweep;
+
 	InsightSummary(NamedParameterJdbcTemplate named, TransactionTemplate transaction, WorkingDayTable workingDays,
 			InsightSummarySettings settings) {
 		this.named = named;
@@ -82,7 +85,7 @@ public class InsightSummary {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.executor.scheduleWithFixedDelay(this::catchUpQuietly, 0, this.settings.interval().toMillis(),
+		this.executor.scheduleWithFixedDelay(this::round, 0, this.settings.interval().toMillis(),
 				TimeUnit.MILLISECONDS);
 	}
 
@@ -94,13 +97,35 @@ public class InsightSummary {
 		}
 	}
 
-	private void catchUpQuietly() {
+	private void round() {
 		try {
 			catchUp();
+			if (this.lastSweep == null || this.lastSweep.isBefore(Instant.now().minus(Duration.ofDays(1)))) {
+				removeFlowsOfRemovedHistory();
+				this.lastSweep = Instant.now();
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Summarizing closed cases failed; trying again in {}", this.settings.interval(), ex);
 		}
+	}
+
+	/**
+	 * Deletes the flows taken of cases whose history Camunda's history cleanup has
+	 * removed (run once a day): the flows were kept only to build the summary again,
+	 * which that history no longer can. The summary keeps counting such cases, as the
+	 * register keeps them.
+	 * @return how many flows were deleted
+	 */
+	int removeFlowsOfRemovedHistory() {
+		int removed = this.jdbc.update("""
+				delete from flow_taken
+				where not exists (select 1 from act_hi_procinst p where p.proc_inst_id_ = flow_taken.root_instance_id)
+				""");
+		if (removed > 0) {
+			log.info("Removed {} flows taken of cases whose history was cleaned up", removed);
+		}
+		return removed;
 	}
 
 	/**

@@ -91,6 +91,9 @@ abstract class InsightContract {
 	@Autowired
 	WorkingDayTable workingDays;
 
+	@Autowired
+	org.camunda.bpm.engine.HistoryService history;
+
 	/** Which of the closed cases A, B and D are in the summary when the tests start. */
 	abstract Set<String> summarizedAtStart();
 
@@ -350,6 +353,21 @@ abstract class InsightContract {
 		assertThat(this.summary.catchUp()).isEqualTo(3);
 		assertThat(heatmaps()).isEqualTo(before);
 		assertThat(this.jdbc.queryForObject("select count(*) from insight_fact_delta", Long.class)).isZero();
+
+		// Camunda's history cleanup removes D's history: the summary keeps counting it,
+		// its flows go, the others' stay
+		this.history.deleteHistoricProcessInstance(id("D"));
+		assertThat(flowsTaken(id("D"))).isPositive();
+		long othersFlows = flowsTaken(id("A")) + flowsTaken(id("C"));
+		assertThat(this.summary.removeFlowsOfRemovedHistory()).isPositive();
+		assertThat(flowsTaken(id("D"))).isZero();
+		assertThat(flowsTaken(id("A")) + flowsTaken(id("C"))).isEqualTo(othersFlows);
+		assertThat(heatmaps()).isEqualTo(before);
+	}
+
+	private long flowsTaken(String processInstanceId) {
+		return this.jdbc.queryForObject("select count(*) from flow_taken where root_instance_id = ?", Long.class,
+				processInstanceId);
 	}
 
 	private Map<String, Map<String, Object>> heatmaps() {
