@@ -68,7 +68,7 @@ class InsightIndexes implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws SQLException {
-		boolean postgres = isPostgres();
+		boolean postgres = isPostgres(this.dataSource);
 		for (Index index : ALL) {
 			if (index.postgresOnly() && !postgres) {
 				continue;
@@ -96,8 +96,9 @@ class InsightIndexes implements ApplicationRunner {
 		}
 	}
 
-	private boolean isPostgres() throws SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
+	/** Whether the database is PostgreSQL (else H2). */
+	static boolean isPostgres(DataSource dataSource) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
 			DatabaseMetaData meta = connection.getMetaData();
 			return meta.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
 		}

@@ -212,7 +212,6 @@ public class InsightService {
 				  and f.taken_at >= :from and f.taken_at < :toExclusive""" + flows.where() + """
 
 				group by f.flow_id
-				order by f.flow_id
 				""", flows.params(), (rs) -> {
 			flowTotals.merge(rs.getString("flow_id"), rs.getLong("n"), Long::sum);
 		});
@@ -257,8 +256,8 @@ public class InsightService {
 				arms.addAll(arms(facts, "-", "'S'", "after", last.plusDays(1), through));
 			}
 			else {
-				arms.addAll(arms(facts, "+", "'S'", "upTo", SummaryFacts.BEGINNING, last));
-				arms.addAll(arms(facts, "-", "'E'", "upTo", SummaryFacts.BEGINNING, last));
+				arms.addAll(arms(facts, "+", "'S'", "upTo", summary[0], last));
+				arms.addAll(arms(facts, "-", "'E'", "upTo", summary[0], last));
 			}
 		}
 		long[] cases = new long[1];

@@ -133,7 +133,7 @@ public class InsightSummary {
 	 * @return how many cases were summarized
 	 */
 	public int catchUp() {
-		this.transaction.executeWithoutResult((status) -> lockAndCheckCalendar());
+		this.transaction.executeWithoutResult((status) -> lockAndCheckCalendar(this.workingDays.days()));
 		long pending = this.named.queryForObject("select count(*) from (" + closedCases("") + ") c", Map.of(),
 				Long.class);
 		if (pending == 0) {
@@ -189,7 +189,8 @@ public class InsightSummary {
 
 	private int step(Collection<String> only, int limit) {
 		Integer summarized = this.transaction.execute((status) -> {
-			LocalDate through = lockAndCheckCalendar();
+			WorkingDayTable.Days calendar = this.workingDays.days();
+			LocalDate through = lockAndCheckCalendar(calendar);
 			MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
 			String narrower = "";
 			if (only != null) {
@@ -203,7 +204,7 @@ public class InsightSummary {
 			if (cases.isEmpty()) {
 				return 0;
 			}
-			SummaryFacts facts = count(cases);
+			SummaryFacts facts = count(cases, calendar);
 			write(facts);
 			this.named.update("update opinion_register set in_summary = true where process_instance_id in (:ids)",
 					Map.of("ids", cases.stream().map(ClosedCase::processInstanceId).toList()));
@@ -213,7 +214,7 @@ public class InsightSummary {
 			}
 			this.jdbc.update(
 					"update insight_summary set calendar_hash = ?, through_day = ?, updated_at = ? where id = 1",
-					(through != null) ? this.workingDays.fingerprintThrough(through) : null,
+					(through != null) ? calendar.fingerprintThrough(through) : null,
 					(through != null) ? java.sql.Date.valueOf(through) : null, Timestamp.from(Instant.now()));
 			if (facts.firstDay() != null) {
 				this.jdbc.update(
@@ -230,18 +231,18 @@ public class InsightSummary {
 	 * changed for a day it counted.
 	 * @return the last day the summary counted, or {@code null} if it is empty
 	 */
-	private LocalDate lockAndCheckCalendar() {
+	private LocalDate lockAndCheckCalendar(WorkingDayTable.Days calendar) {
 		Map<String, Object> state = this.jdbc
 			.queryForMap("select calendar_hash, through_day from insight_summary where id = 1 for update");
 		LocalDate through = toDate(state.get("through_day"));
-		if (through != null && !this.workingDays.fingerprintThrough(through).equals(state.get("calendar_hash"))) {
+		if (through != null && !calendar.fingerprintThrough(through).equals(state.get("calendar_hash"))) {
 			rebuild();
 			return null;
 		}
 		return through;
 	}
 
-	private SummaryFacts count(List<ClosedCase> cases) {
+	private SummaryFacts count(List<ClosedCase> cases, WorkingDayTable.Days calendar) {
 		Map<String, List<SummaryFacts.Activity>> activities = new HashMap<>();
 		Map<String, List<SummaryFacts.Flow>> flows = new HashMap<>();
 		Map<String, Object> params = Map.of("ids", cases.stream().map(ClosedCase::processInstanceId).toList(),
@@ -263,7 +264,7 @@ public class InsightSummary {
 			flows.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>())
 				.add(new SummaryFacts.Flow(rs.getString(2), rs.getString(3), dayInChina(rs.getTimestamp(4))));
 		});
-		SummaryFacts facts = new SummaryFacts(this.workingDays::index);
+		SummaryFacts facts = new SummaryFacts(calendar::index);
 		for (ClosedCase closed : cases) {
 			facts.add(closed.orgCode(), closed.overdue(),
 					activities.getOrDefault(closed.processInstanceId(), List.of()),
@@ -330,14 +331,14 @@ public class InsightSummary {
 	 * (autovacuum would do both, later).
 	 */
 	private void vacuum() {
-		boolean postgres = Boolean.TRUE
-			.equals(this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
-				.getDatabaseProductName()
-				.toLowerCase(java.util.Locale.ROOT)
-				.contains("postgres")));
-		if (postgres) {
-			// not in a transaction: JdbcTemplate runs it on an auto-commit connection
-			this.jdbc.execute("vacuum analyze insight_fact");
+		try {
+			if (InsightIndexes.isPostgres(this.jdbc.getDataSource())) {
+				// not in a transaction: JdbcTemplate runs it on an auto-commit connection
+				this.jdbc.execute("vacuum analyze insight_fact");
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			log.warn("Could not vacuum insight_fact; autovacuum will", ex);
 		}
 	}
 

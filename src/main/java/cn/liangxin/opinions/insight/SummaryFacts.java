@@ -38,9 +38,6 @@ final class SummaryFacts {
 	 */
 	static final char INSTANT = 'I';
 
-	/** A day before any fact the summary may hold. */
-	static final LocalDate BEGINNING = LocalDate.of(1990, 1, 1);
-
 	/** {@code working_days} of facts without a duration, or outside the calendar. */
 	static final int NO_DURATION = -1;
 

@@ -76,32 +76,12 @@ class WorkingDayTable implements ApplicationRunner {
 	}
 
 	/**
-	 * The table's running count of working days up to and including the day, or
-	 * {@code null} for a day outside the table; as {@code working_day.idx}.
+	 * What the table holds now (refilled first if the calendar was reloaded): one
+	 * snapshot, so that everything counted with it agrees.
 	 */
-	Integer index(LocalDate day) {
+	Days days() {
 		ensureCurrent();
-		Days current = this.days;
-		long offset = day.toEpochDay() - current.first().toEpochDay();
-		return (offset < 0 || offset >= current.idx().length) ? null : current.idx()[(int) offset];
-	}
-
-	/**
-	 * A fingerprint of which days are working days, from the table's first day up to and
-	 * including the given day: it changes if and only if the calendar changed for one of
-	 * those days.
-	 */
-	String fingerprintThrough(LocalDate last) {
-		ensureCurrent();
-		Days current = this.days;
-		long count = Math.min(current.working().length, last.toEpochDay() - current.first().toEpochDay() + 1);
-		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-		java.util.BitSet bits = new java.util.BitSet();
-		for (int i = 0; i < count; i++) {
-			bits.set(i, current.working()[i]);
-		}
-		crc.update(bits.toByteArray());
-		return count + ":" + Long.toHexString(crc.getValue());
+		return this.days;
 	}
 
 	/**
@@ -141,7 +121,36 @@ class WorkingDayTable implements ApplicationRunner {
 		log.info("Working-day table filled for {}-{} ({} days)", FIRST_YEAR, lastYear, rows.size());
 	}
 
-	private record Days(LocalDate first, int[] idx, boolean[] working) {
+	/**
+	 * The table's content: from its first day, each day's running count of working days
+	 * ({@code working_day.idx}) and whether it is a working day.
+	 */
+	record Days(LocalDate first, int[] idx, boolean[] working) {
+
+		/**
+		 * The running count of working days up to and including the day, as
+		 * {@code working_day.idx}, or {@code null} for a day outside the table.
+		 */
+		Integer index(LocalDate day) {
+			long offset = day.toEpochDay() - this.first.toEpochDay();
+			return (offset < 0 || offset >= this.idx.length) ? null : this.idx[(int) offset];
+		}
+
+		/**
+		 * A fingerprint (a CRC) of which days are working days, from the first day up to
+		 * and including the given one: it changes when the calendar changes for one of
+		 * those days.
+		 */
+		String fingerprintThrough(LocalDate last) {
+			long count = Math.min(this.working.length, last.toEpochDay() - this.first.toEpochDay() + 1);
+			java.util.BitSet bits = new java.util.BitSet();
+			for (int i = 0; i < count; i++) {
+				bits.set(i, this.working[i]);
+			}
+			java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+			crc.update(bits.toByteArray());
+			return count + ":" + Long.toHexString(crc.getValue());
+		}
 
 	}
 
