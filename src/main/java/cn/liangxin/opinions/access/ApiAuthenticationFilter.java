@@ -2,11 +2,16 @@ package cn.liangxin.opinions.access;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.liangxin.opinions.validation.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +23,11 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,7 +35,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Basic against the Camunda identity service, or the session of a user logged in to the
  * webapps. The engine then knows the user, their groups and tenants (freshly read, so a
  * changed role takes effect on the next request) and checks authorizations and tenants;
- * anonymous requests get 401.
+ * anonymous requests get 401. A call that changes data with the webapps' session must
+ * carry the session's CSRF token ({@code X-XSRF-TOKEN}), as the webapps send it, or it
+ * gets 403; Basic-auth callers need none. The liveness and readiness probes answer
+ * without credentials.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -37,18 +47,36 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	/** Administration endpoints (e.g. the working-day calendar): Camunda admins only. */
 	static final String ADMIN_API = "/api/admin/";
 
+	/** Health probes that answer without credentials. */
+	static final Set<String> PROBES = Set.of("/actuator/health/liveness", "/actuator/health/readiness");
+
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
 	private final IdentityService identity;
 
-	ApiAuthenticationFilter(IdentityService identity) {
+	private final ObjectMapper json;
+
+	ApiAuthenticationFilter(IdentityService identity, ObjectMapper json) {
 		this.identity = identity;
+		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (isProbe(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
 		String user = basicUser(request);
 		if (user == null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-			user = sessionUser(request.getSession(false));
+			HttpSession session = request.getSession(false);
+			user = sessionUser(session);
+			if (user != null && changesState(request) && !hasSessionToken(request, session)) {
+				problem(response, HttpServletResponse.SC_FORBIDDEN, "csrfToken",
+						"请求缺少有效的 X-XSRF-TOKEN（以登录会话修改数据时必须携带，与任务清单相同）");
+				return;
+			}
 		}
 		if (user == null) {
 			refuse(request, response);
@@ -64,7 +92,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			.forEach((t) -> tenants.add(t.getId()));
 		if (request.getRequestURI().startsWith(request.getContextPath() + ADMIN_API)
 				&& !groups.contains(Groups.CAMUNDA_ADMIN)) {
-			problem(response, HttpServletResponse.SC_FORBIDDEN, "无权访问", "只有系统管理员可以使用 " + ADMIN_API + " 接口");
+			problem(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "只有系统管理员可以使用 " + ADMIN_API + " 接口");
 			return;
 		}
 		this.identity.setAuthentication(user, groups, tenants);
@@ -105,24 +133,44 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		return (authentication != null) ? authentication.getName() : null;
 	}
 
-	private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		// pages that call the API from script (X-Requested-With) show their own login
 		// hint
 		// instead of the browser's password dialog
 		if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opinion-handling\", charset=\"UTF-8\"");
 		}
-		problem(response, HttpServletResponse.SC_UNAUTHORIZED, "需要登录", "请使用用户名和密码（HTTP Basic）或先登录任务清单");
+		problem(response, HttpServletResponse.SC_UNAUTHORIZED, "authentication",
+				"请使用用户名和密码（HTTP Basic）或先登录任务清单。密码输错后须稍候再试；输错次数过多时账户将暂时锁定，到时自动解锁");
 	}
 
-	private static void problem(HttpServletResponse response, int status, String title, String detail)
-			throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail + "\"}");
+	private void problem(HttpServletResponse response, int status, String rule, String message) throws IOException {
+		Problems.write(response, this.json, Problems.of(HttpStatusCode.valueOf(status), null, rule, message));
+	}
+
+	/**
+	 * The health probes, which load balancers and orchestrators call without credentials;
+	 * they answer the status only.
+	 */
+	private static boolean isProbe(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return HttpMethod.GET.matches(request.getMethod()) && PROBES.contains(path);
+	}
+
+	private static boolean changesState(HttpServletRequest request) {
+		return !SAFE_METHODS.contains(request.getMethod());
+	}
+
+	/**
+	 * Whether a request made with the webapps' session carries the session's CSRF token,
+	 * as the webapps send it: a page of another site can make the browser send the
+	 * session cookie, but cannot read the token.
+	 */
+	private static boolean hasSessionToken(HttpServletRequest request, HttpSession session) {
+		Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+		String given = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+		return expected != null && given != null && MessageDigest
+			.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -2,6 +2,9 @@ package cn.liangxin.opinions.deadline;
 
 import cn.liangxin.opinions.calendar.CalendarDataException;
 
+import cn.liangxin.opinions.validation.Problems;
+
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Admin endpoints: the API filter lets only Camunda admins reach {@code /api/admin/**}.
  */
 @RestController
-@RequestMapping("/api/admin/calendar")
+@RequestMapping(path = "/api/admin/calendar", produces = MediaType.APPLICATION_JSON_VALUE)
 class CalendarAdminController {
 
 	private final CalendarService calendarService;
@@ -38,8 +41,8 @@ class CalendarAdminController {
 
 	@ExceptionHandler(CalendarDataException.class)
 	ProblemDetail calendarDataRejected(CalendarDataException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Calendar data rejected; the previous calendar stays in use");
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ex.getSource(), "calendarData",
+				"节假日安排数据有误，仍使用原有日历：" + ex.getMessage());
 		problem.setProperty("source", ex.getSource());
 		if (ex.getLine() > 0) {
 			problem.setProperty("line", ex.getLine());

@@ -7,6 +7,7 @@ import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import cn.liangxin.opinions.opinion.OpinionWorkflow;
 import cn.liangxin.opinions.org.OrgDirectory;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * outside the caller's scope).
  */
 @RestController
-@RequestMapping("/api/insight")
+@RequestMapping(path = "/api/insight", produces = MediaType.APPLICATION_JSON_VALUE)
 class InsightController {
 
 	private final InsightService insight;

@@ -51,10 +51,10 @@ record InsightScope(AccessScope access, List<Org> organizations, List<Cmt> commi
 	/** Checks the committee and organization filters; blank means none. */
 	void check(String committee, String org, OrgDirectory directory, Errors errors) {
 		if (committee != null && directory.committee(committee).isEmpty()) {
-			errors.add("committee", "known", "主管党（工）委“" + committee + "”不存在");
+			errors.add("committee", "known", "主管党（工）委" + Errors.quote(committee) + "不存在");
 		}
 		if (org != null && directory.organization(org).isEmpty()) {
-			errors.add("org", "known", "组织“" + org + "”不存在");
+			errors.add("org", "known", "组织" + Errors.quote(org) + "不存在");
 		}
 		errors.throwIfAny();
 		if (committee != null && this.committees.stream().noneMatch((c) -> c.code().equals(committee))) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.liangxin.opinions.validation.Errors;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Admin endpoint: the API filter lets only Camunda admins reach {@code /api/admin/**}.
  */
 @RestController
-@RequestMapping("/api/admin/mails")
+@RequestMapping(path = "/api/admin/mails", produces = MediaType.APPLICATION_JSON_VALUE)
 class SentMailAdminController {
 
 	static final int MAX_LIMIT = 500;
@@ -47,7 +48,7 @@ class SentMailAdminController {
 			// reported below
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
-			errors.add("limit", "range", "limit 应为 1 到 " + MAX_LIMIT + " 之间的整数（收到“" + value + "”）");
+			errors.add("limit", "range", "limit 应为 1 到 " + MAX_LIMIT + " 之间的整数" + Errors.received(value));
 		}
 		errors.throwIfAny();
 		return limit;

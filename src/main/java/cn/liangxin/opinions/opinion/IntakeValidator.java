@@ -47,7 +47,7 @@ public class IntakeValidator {
 			errors.add("orgCode", "required", "组织代码不能为空");
 		}
 		else if (this.orgs.organization(orgCode).isEmpty()) {
-			errors.add("orgCode", "knownOrganization", "组织代码“" + orgCode + "”不存在");
+			errors.add("orgCode", "knownOrganization", "组织代码" + Errors.quote(orgCode) + "不存在");
 		}
 		String name = errors.requiredText("reporterName", "反映人姓名", intake.reporterName(), NAME_MAX);
 		String unit = errors.text("reporterUnit", "车间/岗位", intake.reporterUnit(), UNIT_MAX);
@@ -60,12 +60,12 @@ public class IntakeValidator {
 		Channel channel = Channel.parse(intake.channel());
 		if (channel == null) {
 			errors.add("channel", (intake.channel() == null) ? "required" : "oneOf",
-					"反映渠道应为 VISIT、MAILBOX、FORUM、WALL、TALK、MEETING、OTHER 之一" + received(intake.channel()));
+					"反映渠道应为 VISIT、MAILBOX、FORUM、WALL、TALK、MEETING、OTHER 之一" + Errors.received(intake.channel()));
 		}
 		Kind kind = Kind.parse(intake.kind());
 		if (kind == null) {
 			errors.add("kind", (intake.kind() == null) ? "required" : "oneOf",
-					"问题类别应为 DIFFICULTY、CONFLICT、SUGGESTION 之一" + received(intake.kind()));
+					"问题类别应为 DIFFICULTY、CONFLICT、SUGGESTION 之一" + Errors.received(intake.kind()));
 		}
 		String summary = errors.requiredText("summary", "反映问题的主要内容", intake.summary(), TEXT_MAX);
 		boolean onSpot = Boolean.TRUE.equals(intake.resolvedOnSpot());
@@ -111,10 +111,6 @@ public class IntakeValidator {
 			text.append(period.getDays()).append("天");
 		}
 		return text.toString();
-	}
-
-	private static String received(String value) {
-		return (value != null) ? "（收到“" + value + "”）" : "";
 	}
 
 }

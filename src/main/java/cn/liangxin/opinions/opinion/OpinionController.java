@@ -7,7 +7,9 @@ import java.util.List;
 import cn.liangxin.opinions.opinion.DeadlineChanges.DeadlineChange;
 import cn.liangxin.opinions.org.AccessScope;
 import cn.liangxin.opinions.org.OrgDirectory;
+import cn.liangxin.opinions.validation.Errors;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * those of the organizations they see (another organization's case is "not found").
  */
 @RestController
-@RequestMapping("/api/opinions")
+@RequestMapping(path = "/api/opinions", produces = MediaType.APPLICATION_JSON_VALUE)
 class OpinionController {
 
 	private final OpinionIntakeService intake;
@@ -44,7 +46,7 @@ class OpinionController {
 		this.deadlines = deadlines;
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<OpinionView> register(@RequestBody OpinionIntake body, Principal principal) {
 		AccessScope scope = this.orgs.scopeOf(principal.getName());
 		if (body.orgCode() != null && this.orgs.organization(body.orgCode()).isPresent()
@@ -58,8 +60,10 @@ class OpinionController {
 	@GetMapping("/{caseNo}")
 	ResponseEntity<OpinionView> get(@PathVariable String caseNo, Principal principal) {
 		AccessScope scope = this.orgs.scopeOf(principal.getName());
-		return ResponseEntity
-			.of(this.register.find(caseNo).filter((e) -> scope.sees(e.getOrgCode())).map(OpinionView::of));
+		return ResponseEntity.ok(this.register.find(caseNo)
+			.filter((e) -> scope.sees(e.getOrgCode()))
+			.map(OpinionView::of)
+			.orElseThrow(() -> notFound(caseNo)));
 	}
 
 	/**
@@ -67,13 +71,13 @@ class OpinionController {
 	 * "reason": "..."}}. 404 if the caller does not see the case, 403 if they do not
 	 * supervise its stage, 400 naming the field otherwise.
 	 */
-	@PutMapping("/{caseNo}/deadline")
+	@PutMapping(path = "/{caseNo}/deadline", consumes = MediaType.APPLICATION_JSON_VALUE)
 	OpinionView moveDeadline(@PathVariable String caseNo, @RequestBody(required = false) DeadlineChange change,
 			Principal principal) {
 		AccessScope scope = this.orgs.scopeOf(principal.getName());
 		RegisterEntry entry = this.register.find(caseNo)
 			.filter((e) -> scope.sees(e.getOrgCode()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件" + caseNo + "不存在或不在您的范围内"));
+			.orElseThrow(() -> notFound(caseNo));
 		String caller = this.orgs.person(principal.getName()).map((p) -> p.getName()).orElse(principal.getName());
 		try {
 			return OpinionView.of(this.deadlines.move(entry, change, scope, caller));
@@ -81,6 +85,10 @@ class OpinionController {
 		catch (DeadlineChanges.NotAllowedException ex) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, ex.getMessage());
 		}
+	}
+
+	private static ResponseStatusException notFound(String caseNo) {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "案件" + Errors.quote(caseNo) + "不存在或不在您的范围内");
 	}
 
 	/**

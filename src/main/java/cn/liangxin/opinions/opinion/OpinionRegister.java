@@ -105,14 +105,18 @@ public class OpinionRegister {
 		Route route = Route.parse(input.route());
 		if (route == null) {
 			errors.add("route", (input.route() == null) ? "required" : "oneOf",
-					"处理方式应为 ON_SPOT、EXPLAIN、ENTERPRISE、UPPER 之一" + received(input.route()));
+					"处理方式应为 ON_SPOT、EXPLAIN、ENTERPRISE、UPPER 之一" + Errors.received(input.route()));
 		}
 		Scope scope = (input.scope() == null || input.scope().isBlank()) ? Scope.INDIVIDUAL
 				: Scope.parse(input.scope());
 		if (scope == null) {
-			errors.add("scope", "oneOf", "问题范围应为 INDIVIDUAL、CONCENTRATED、GENERAL 之一" + received(input.scope()));
+			errors.add("scope", "oneOf", "问题范围应为 INDIVIDUAL、CONCENTRATED、GENERAL 之一" + Errors.received(input.scope()));
 		}
 		String assessment = errors.text("assessment", "处理意见", input.assessment(), IntakeValidator.TEXT_MAX);
+		if (assessment == null && (route == Route.ON_SPOT || route == Route.EXPLAIN)) {
+			errors.add("assessment", "requiredForRoute",
+					(route == Route.ON_SPOT) ? "选择“当场解决”的，须在处理意见中填写解决的内容和结果" : "选择“解释说明”的，须在处理意见中填写向员工所作的解释说明");
+		}
 		String reportText = errors.text("reportText", "上报材料", input.reportText(), IntakeValidator.TEXT_MAX);
 		AssignmentSlip slip = (route == Route.ENTERPRISE)
 				? slip(entry, input, handlingStart, WorkingDayCalendar.dateOf(now), errors) : null;
@@ -146,7 +150,7 @@ public class OpinionRegister {
 			department = this.orgs.department(entry.getOrgCode(), input.department().strip()).orElse(null);
 			if (department == null) {
 				errors.add("department", "knownDepartment",
-						"承办部门“" + input.department() + "”不是本组织的部门" + departmentList(entry.getOrgCode()));
+						"承办部门" + Errors.quote(input.department()) + "不是本组织的部门" + departmentList(entry.getOrgCode()));
 			}
 		}
 		Deadline latest = this.deadlines.enterprise(start);
@@ -232,7 +236,7 @@ public class OpinionRegister {
 		CommitteeMode parsed = CommitteeMode.parse(mode);
 		if (parsed == null) {
 			errors.add("committeeMode", (mode == null) ? "required" : "oneOf",
-					"办理方式应为 INDEPENDENT（10个工作日）或 JOINT（20个工作日）" + received(mode));
+					"办理方式应为 INDEPENDENT（10个工作日）或 JOINT（20个工作日）" + Errors.received(mode));
 		}
 		String text = errors.text("acceptNote", "受理意见", note, SLIP_MATTER_MAX);
 		errors.throwIfAny();
@@ -288,7 +292,7 @@ public class OpinionRegister {
 		Scope scope = (entry.getScope() != null) ? entry.getScope() : Scope.INDIVIDUAL;
 		if (method == null) {
 			errors.add("feedbackMethod", (input.feedbackMethod() == null) ? "required" : "oneOf",
-					"反馈方式应为 PUBLIC_NOTICE、MEETING、HOME_VISIT、PHONE 之一" + received(input.feedbackMethod()));
+					"反馈方式应为 PUBLIC_NOTICE、MEETING、HOME_VISIT、PHONE 之一" + Errors.received(input.feedbackMethod()));
 		}
 		else if (!method.suits(scope)) {
 			errors.add("feedbackMethod", "suitsScope",
@@ -302,7 +306,8 @@ public class OpinionRegister {
 		if (on != null && on.isBefore(entry.getReportedOn())) {
 			errors.add("feedbackOn", "notBeforeReported", "反馈时间不能早于反映时间（" + entry.getReportedOn() + "）");
 		}
-		String content = errors.text("feedbackContent", "反馈内容", input.feedbackContent(), IntakeValidator.TEXT_MAX);
+		String content = errors.requiredText("feedbackContent", "办理情况（反馈内容）", input.feedbackContent(),
+				IntakeValidator.TEXT_MAX);
 		String signedBy = errors.text("feedbackSignedBy", "《反馈单》签收人", input.feedbackSignedBy(),
 				IntakeValidator.NAME_MAX);
 		if (input.satisfied() == null) {
@@ -317,7 +322,7 @@ public class OpinionRegister {
 					? DissatisfiedAction.REHANDLE : DissatisfiedAction.parse(input.dissatisfiedAction());
 			if (action == null) {
 				errors.add("dissatisfiedAction", "oneOf",
-						"不满意时的处理应为 REHANDLE 或 CLOSE" + received(input.dissatisfiedAction()));
+						"不满意时的处理应为 REHANDLE 或 CLOSE" + Errors.received(input.dissatisfiedAction()));
 			}
 			else if (action == DissatisfiedAction.CLOSE && closeReason == null) {
 				errors.add("closeReason", "requiredWhenClosing", "员工不满意而办结的，须写明办结理由");
@@ -378,10 +383,6 @@ public class OpinionRegister {
 
 	private static String line(Instant now, String user, String text) {
 		return "【" + WorkingDayCalendar.dateOf(now) + ((user != null) ? " " + user : "") + "】" + text;
-	}
-
-	private static String received(String value) {
-		return (value != null) ? "（收到“" + value + "”）" : "";
 	}
 
 }

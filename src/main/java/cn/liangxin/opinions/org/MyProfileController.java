@@ -5,6 +5,7 @@ import java.security.Principal;
 import cn.liangxin.opinions.org.OrgAdminController.PersonView;
 import cn.liangxin.opinions.validation.Errors;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
  * digest instead of single reminders.
  */
 @RestController
-@RequestMapping("/api/me")
+@RequestMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
 class MyProfileController {
 
 	private final OrgDirectory directory;
@@ -37,7 +38,7 @@ class MyProfileController {
 		return PersonView.of(person(principal));
 	}
 
-	@PutMapping("/daily-digest")
+	@PutMapping(path = "/daily-digest", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Transactional
 	PersonView chooseDigest(@RequestBody DigestChoice choice, Principal principal) {
 		Errors errors = new Errors();

@@ -8,6 +8,7 @@ import cn.liangxin.opinions.org.OrgAdministration.NotAllowedException;
 import cn.liangxin.opinions.org.OrgAdministration.OrganizationInput;
 import cn.liangxin.opinions.org.OrgAdministration.PersonInput;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * username).
  */
 @RestController
-@RequestMapping("/api")
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrgAdminController {
 
 	private final OrgDirectory directory;
@@ -60,7 +61,7 @@ class OrgAdminController {
 		return this.directory.committees();
 	}
 
-	@PostMapping("/committees")
+	@PostMapping(path = "/committees", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Committee saveCommittee(@RequestBody CommitteeInput input, Principal principal) {
 		allowed(principal);
@@ -73,7 +74,7 @@ class OrgAdminController {
 		return this.directory.organizations().stream().map(this::view).toList();
 	}
 
-	@PostMapping("/orgs")
+	@PostMapping(path = "/orgs", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	OrganizationView saveOrganization(@RequestBody OrganizationInput input, Principal principal) {
 		allowed(principal);
@@ -86,7 +87,7 @@ class OrgAdminController {
 		return this.directory.people().stream().map(PersonView::of).toList();
 	}
 
-	@PostMapping("/people")
+	@PostMapping(path = "/people", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	PersonView savePerson(@RequestBody PersonInput input, Principal principal) {
 		allowed(principal);

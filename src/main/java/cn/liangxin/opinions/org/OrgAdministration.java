@@ -71,7 +71,7 @@ public class OrgAdministration {
 			errors.add("employeeCount", "required", "员工人数须为不小于0的整数");
 		}
 		if (input.committeeCode() == null || this.directory.committee(input.committeeCode()).isEmpty()) {
-			errors.add("committeeCode", "knownCommittee", "主管党（工）委“" + input.committeeCode() + "”不存在");
+			errors.add("committeeCode", "knownCommittee", "主管党（工）委" + Errors.quote(input.committeeCode()) + "不存在");
 		}
 		List<DepartmentInput> departments = (input.departments() != null) ? input.departments() : List.of();
 		for (int i = 0; i < departments.size(); i++) {
@@ -104,15 +104,16 @@ public class OrgAdministration {
 		String committeeCode = blankToNull(input.committeeCode());
 		if (role != null && role.inOrganization()) {
 			if (orgCode == null || this.directory.organization(orgCode).isEmpty()) {
-				errors.add("orgCode", "knownOrganization", role.label() + "须属于一个已登记的组织（收到“" + orgCode + "”）");
+				errors.add("orgCode", "knownOrganization", role.label() + "须属于一个已登记的组织" + Errors.received(orgCode));
 			}
 			else if (role == Role.DEPARTMENT_STAFF && this.directory.department(orgCode, departmentCode).isEmpty()) {
-				errors.add("departmentCode", "knownDepartment", "部门“" + departmentCode + "”不是组织" + orgCode + "的部门");
+				errors.add("departmentCode", "knownDepartment",
+						"部门" + Errors.quote(departmentCode) + "不是组织" + orgCode + "的部门");
 			}
 		}
 		if (role == Role.COMMITTEE_STAFF
 				&& (committeeCode == null || this.directory.committee(committeeCode).isEmpty())) {
-			errors.add("committeeCode", "knownCommittee", "主管党（工）委“" + committeeCode + "”不存在");
+			errors.add("committeeCode", "knownCommittee", "主管党（工）委" + Errors.quote(committeeCode) + "不存在");
 		}
 		String post = errors.text("post", "职务", input.post(), 50);
 		String phone = errors.text("phone", "电话", input.phone(), 30);
@@ -140,7 +141,7 @@ public class OrgAdministration {
 	private static String code(Errors errors, String field, String label, String value) {
 		String code = errors.requiredText(field, label, value, 32);
 		if (code != null && !CODE.matcher(code).matches()) {
-			errors.add(field, "pattern", label + "只能包含小写字母、数字、- 和 _，2到32个字符（收到“" + code + "”）");
+			errors.add(field, "pattern", label + "只能包含小写字母、数字、- 和 _，2到32个字符" + Errors.received(code));
 		}
 		return code;
 	}

@@ -4,31 +4,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.liangxin.opinions.insight.FlowJournal;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import cn.liangxin.opinions.org.OrgDirectory;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Engine settings of this application, as a process engine plugin. */
+/**
+ * Engine settings of this application, as a process engine plugin: the tenant of each
+ * case, the command boundary (retries, refusals, logging) outside each command's
+ * transaction, the write guard inside it, the checked management service, and the flow
+ * recording of the managers' view.
+ */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
 	@Bean
-	ProcessEnginePlugin opinionEnginePlugin(FlowJournal flows) {
+	ProcessEnginePlugin opinionEnginePlugin(FlowJournal flows, TaskContracts contracts,
+			ObjectProvider<OrgDirectory> orgs) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
 				configuration.setTenantIdProvider(new OrganizationTenantIdProvider());
-				List<CommandInterceptor> interceptors = new ArrayList<>();
-				if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-					interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-				}
-				interceptors.add(new RefusalInterceptor());
-				configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+				configuration.setCustomPreCommandInterceptorsTxRequired(
+						with(configuration.getCustomPreCommandInterceptorsTxRequired(),
+								new CommandBoundary(configuration.getIdentityService())));
+				configuration.setCustomPostCommandInterceptorsTxRequired(
+						with(configuration.getCustomPostCommandInterceptorsTxRequired(),
+								new WriteGuard(contracts, orgs::getObject)));
+				configuration.setManagementService(new CheckedManagementService(configuration));
+				// CommandBoundary logs each failed command once, at the level it deserves
+				configuration.setEnableCmdExceptionLogging(false);
 				List<BpmnParseListener> parseListeners = new ArrayList<>();
 				if (configuration.getCustomPostBPMNParseListeners() != null) {
 					parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
@@ -37,6 +48,15 @@ class EngineConfiguration {
 				configuration.setCustomPostBPMNParseListeners(parseListeners);
 			}
 		};
+	}
+
+	private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {
+		List<CommandInterceptor> interceptors = new ArrayList<>();
+		if (existing != null) {
+			interceptors.addAll(existing);
+		}
+		interceptors.add(added);
+		return interceptors;
 	}
 
 }

@@ -13,6 +13,7 @@ import cn.liangxin.opinions.opinion.HandlingDeadlines;
 import cn.liangxin.opinions.opinion.OpinionRegister;
 import cn.liangxin.opinions.opinion.Route;
 import cn.liangxin.opinions.opinion.Stage;
+import cn.liangxin.opinions.validation.Errors;
 import cn.liangxin.opinions.workflow.OpinionProcess.Tasks;
 import cn.liangxin.opinions.workflow.OpinionProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -159,18 +160,27 @@ class OpinionTaskListener implements TaskListener {
 
 	/**
 	 * {@code satisfied} (boolean, REST) or {@code satisfaction} YES / NO (the feedback
-	 * form).
+	 * form); nothing else counts as an answer.
 	 */
 	private static Boolean satisfied(DelegateTask task) {
 		Object value = task.getVariable(Vars.SATISFIED);
-		if (value instanceof Boolean b) {
-			return b;
-		}
-		if (value != null) {
-			return Boolean.valueOf(value.toString());
-		}
 		Object answer = task.getVariable(Vars.SATISFACTION);
-		return (answer == null) ? null : "YES".equals(answer.toString());
+		Errors errors = new Errors();
+		if (value != null && !(value instanceof Boolean)) {
+			errors.add(Vars.SATISFIED, "type", "员工是否满意应为布尔值 true 或 false" + Errors.received(value));
+		}
+		Boolean answered = null;
+		if ("YES".equals(answer) || "NO".equals(answer)) {
+			answered = "YES".equals(answer);
+		}
+		else if (answer != null && !answer.toString().isEmpty()) {
+			errors.add(Vars.SATISFACTION, "oneOf", "是否满意应为 YES 或 NO" + Errors.received(answer));
+		}
+		if (value instanceof Boolean given && answered != null && !given.equals(answered)) {
+			errors.add(Vars.SATISFIED, "consistent", "satisfied 与 satisfaction 的回答不一致");
+		}
+		errors.throwIfAny();
+		return (value instanceof Boolean given) ? given : answered;
 	}
 
 	private String dueLabel(Stage stage, Deadline deadline) {
@@ -195,7 +205,7 @@ class OpinionTaskListener implements TaskListener {
 	}
 
 	static String caseNo(DelegateTask task) {
-		return (String) task.getVariable(Vars.CASE_NO);
+		return ProcessVariables.caseNo(task);
 	}
 
 }

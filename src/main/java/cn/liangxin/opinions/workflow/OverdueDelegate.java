@@ -28,7 +28,7 @@ class OverdueDelegate implements JavaDelegate {
 		if (stage == null) {
 			throw new IllegalStateException("markOverdue needs the input parameter " + Vars.OVERDUE_STAGE);
 		}
-		this.register.overdue((String) execution.getVariable(Vars.CASE_NO), stage, EngineClock.now());
+		this.register.overdue(ProcessVariables.caseNo(execution), stage, EngineClock.now());
 	}
 
 }

@@ -2,6 +2,8 @@ package cn.liangxin.opinions.workflow;
 
 import java.time.LocalDate;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -11,6 +13,19 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 final class ProcessVariables {
 
 	private ProcessVariables() {
+	}
+
+	/**
+	 * The case number of a case's (or its supervision's) execution: the business key, set
+	 * by the register step and handed to supervisions, which no submitted variable can
+	 * change.
+	 */
+	static String caseNo(DelegateExecution execution) {
+		return execution.getProcessBusinessKey();
+	}
+
+	static String caseNo(DelegateTask task) {
+		return caseNo(task.getExecution());
 	}
 
 	static String text(VariableScope scope, String name) {

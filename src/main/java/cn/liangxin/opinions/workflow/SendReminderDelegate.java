@@ -96,7 +96,7 @@ class SendReminderDelegate implements JavaDelegate {
 		ReminderKind kind = ReminderKind.valueOf(ProcessVariables.text(execution, KIND));
 		String stageCode = ProcessVariables.text(execution, STAGE);
 		Stage stage = Stage.ofCode(stageCode);
-		String caseNo = ProcessVariables.text(execution, Vars.CASE_NO);
+		String caseNo = ProcessVariables.caseNo(execution);
 		Optional<ScheduledReminder> planned = this.reminders.planned(execution, stageCode, kind);
 		if (planned.isEmpty()) {
 			log.info("{}: no {} reminder on {} (the schedule leaves it out)", caseNo, kind, stageCode);

@@ -19,7 +19,7 @@ class StrikeOffDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.register.strikeOff((String) execution.getVariable(Vars.CASE_NO), EngineClock.now());
+		this.register.strikeOff(ProcessVariables.caseNo(execution), EngineClock.now());
 	}
 
 }

@@ -48,7 +48,7 @@ class SupervisionTaskListener implements TaskListener {
 			task.setVariableLocal(Vars.CURRENT_DUE_LABEL, deadline.dueOn() + "（" + stage.label() + "期限，已逾期）");
 		}
 		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-			this.register.supervised((String) task.getVariable(Vars.CASE_NO), stage,
+			this.register.supervised(ProcessVariables.caseNo(task), stage,
 					ProcessVariables.text(task, Vars.SUPERVISION_NOTE), this.actors.display(this.actors.userId(task)),
 					EngineClock.now());
 		}

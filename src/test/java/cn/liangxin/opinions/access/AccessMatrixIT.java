@@ -153,7 +153,8 @@ class AccessMatrixIT {
 		assertThat(complete("hr1", hrSlip, Map.of("handlingResult", Map.of("value", "已办理"))))
 			.isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(claim("mem1", org1Assess)).isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(complete("mem1", org1Assess, Map.of("route", Map.of("value", "EXPLAIN"))))
+		assertThat(complete("mem1", org1Assess,
+				Map.of("route", Map.of("value", "EXPLAIN"), "assessment", Map.of("value", "已解释说明"))))
 			.isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
@@ -170,8 +171,9 @@ class AccessMatrixIT {
 			.isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
 		assertThat(status(as("sec1").getForEntity("/engine-rest/task/" + org3Task + "/form-variables", String.class)))
 			.isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
-		assertThat(complete("sec1", org3Task, Map.of("route", Map.of("value", "EXPLAIN")))).isIn(HttpStatus.NOT_FOUND,
-				HttpStatus.FORBIDDEN, HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(complete("sec1", org3Task,
+				Map.of("route", Map.of("value", "EXPLAIN"), "assessment", Map.of("value", "已解释说明"))))
+			.isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN, HttpStatus.INTERNAL_SERVER_ERROR);
 		assertThat(this.tasks.createTaskQuery().taskId(org3Task).singleResult()).as("the task is still open")
 			.isNotNull();
 		assertThat(status(as("sec1").postForEntity("/api/opinions",
@@ -296,7 +298,7 @@ class AccessMatrixIT {
 				assertThat(response.getBody()).as("anonymous GET %s", concrete).doesNotContain("org1");
 			}
 		}
-		assertThat(status(this.http.withBasicAuth("sec1", "wrong").getForEntity("/api/opinions", String.class)))
+		assertThat(status(this.http.withBasicAuth("nobody", "wrong").getForEntity("/api/opinions", String.class)))
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(status(this.http.getForEntity("/camunda/api/engine/engine/default/task", String.class)))
 			.isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);

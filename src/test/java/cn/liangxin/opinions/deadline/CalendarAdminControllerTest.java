@@ -69,8 +69,10 @@ class CalendarAdminControllerTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(400))
-			.andExpect(jsonPath("$.detail").value("/srv/opinions/calendar/2027.txt line 2: bad date '2027-02-30' "
-					+ "(expected YYYY-MM-DD, for example 2026-01-01)"))
+			.andExpect(jsonPath("$.detail").value("节假日安排数据有误，仍使用原有日历：/srv/opinions/calendar/2027.txt line 2: "
+					+ "bad date '2027-02-30' (expected YYYY-MM-DD, for example 2026-01-01)"))
+			.andExpect(jsonPath("$.errors[0].field").value("/srv/opinions/calendar/2027.txt"))
+			.andExpect(jsonPath("$.errors[0].rule").value("calendarData"))
 			.andExpect(jsonPath("$.source").value("/srv/opinions/calendar/2027.txt"))
 			.andExpect(jsonPath("$.line").value(2))
 			.andExpect(jsonPath("$.instance").value("/api/admin/calendar/reload"));

@@ -227,7 +227,8 @@ class EmployeeOpinionProcessIT {
 		@Test
 		void feedbackByAMethodThatDoesNotSuitTheScopeIsRefused() {
 			RegisterEntry entry = EmployeeOpinionProcessIT.this.given.anOpinionRaisedOn(MONDAY_BEFORE_NATIONAL_DAY);
-			complete(entry, Tasks.BRANCH_ASSESS, "sec1", Map.of("route", "EXPLAIN", "scope", "GENERAL"));
+			complete(entry, Tasks.BRANCH_ASSESS, "sec1",
+					Map.of("route", "EXPLAIN", "scope", "GENERAL", "assessment", "已在公示栏说明政策"));
 
 			assertThatThrownBy(() -> complete(entry, Tasks.BRANCH_FEEDBACK, "sec1", feedback(true)))
 				.isInstanceOf(FormFieldValidationException.class)
@@ -308,13 +309,13 @@ class EmployeeOpinionProcessIT {
 			RegisterEntry entry = EmployeeOpinionProcessIT.this.given.anOpinionRaisedOn(MONDAY_BEFORE_NATIONAL_DAY);
 
 			for (int round = 1; round <= 2; round++) {
-				complete(entry, Tasks.BRANCH_ASSESS, "sec1", assessedAs("EXPLAIN"));
+				complete(entry, Tasks.BRANCH_ASSESS, "sec1", assessedAs("EXPLAIN", "assessment", "已向员工说明政策"));
 				complete(entry, Tasks.BRANCH_FEEDBACK, "sec1", feedback(false, "dissatisfiedAction", "REHANDLE"));
 				BpmnAwareTests.assertThat(EmployeeOpinionProcessIT.this.given.instance(entry))
 					.isWaitingAt(Tasks.BRANCH_ASSESS);
 				assertThat(reloaded(entry).getRehandleCount()).isEqualTo(round);
 			}
-			complete(entry, Tasks.BRANCH_ASSESS, "sec1", assessedAs("EXPLAIN"));
+			complete(entry, Tasks.BRANCH_ASSESS, "sec1", assessedAs("EXPLAIN", "assessment", "已向员工说明政策"));
 			complete(entry, Tasks.BRANCH_FEEDBACK, "sec1", feedback(false, "dissatisfiedAction", "REHANDLE"));
 
 			BpmnAwareTests.assertThat(EmployeeOpinionProcessIT.this.given.instance(entry))
@@ -325,7 +326,7 @@ class EmployeeOpinionProcessIT {
 		@Test
 		void canBeClosedOnlyWithAWrittenReason() {
 			RegisterEntry entry = EmployeeOpinionProcessIT.this.given.anOpinionRaisedOn(MONDAY_BEFORE_NATIONAL_DAY);
-			complete(entry, Tasks.BRANCH_ASSESS, "sec1", assessedAs("EXPLAIN"));
+			complete(entry, Tasks.BRANCH_ASSESS, "sec1", assessedAs("EXPLAIN", "assessment", "已向员工说明政策"));
 
 			assertThatThrownBy(() -> complete(entry, Tasks.BRANCH_FEEDBACK, "sec1",
 					feedback(false, "dissatisfiedAction", "CLOSE")))
@@ -343,7 +344,7 @@ class EmployeeOpinionProcessIT {
 		@Test
 		void aSatisfactionAnswerFromTheFeedbackFormCounts() {
 			RegisterEntry entry = EmployeeOpinionProcessIT.this.given.anOpinionRaisedOn(MONDAY_BEFORE_NATIONAL_DAY);
-			complete(entry, Tasks.BRANCH_ASSESS, "sec1", assessedAs("EXPLAIN"));
+			complete(entry, Tasks.BRANCH_ASSESS, "sec1", assessedAs("EXPLAIN", "assessment", "已向员工说明政策"));
 
 			complete(entry, Tasks.BRANCH_FEEDBACK, "sec1",
 					Map.of("feedbackMethod", "HOME_VISIT", "feedbackOn", "2026-09-28", "feedbackContent", "登门答复",

@@ -18,7 +18,8 @@
 /*
  * Override of the webjar's tasklist/scripts/config.js (camunda-webapp-webjar 7.24.0), see docs/webapps.md.
  * Everything of the original is kept; added: app name and vendor, Simplified Chinese
- * (locales/zh.json).
+ * (locales/zh.json), and Chinese for form-js's own texts inside the forms
+ * (customScripts: scripts/form-texts-zh.js).
  *
  * Locale choice: the bootstrap takes the browser's first language (navigator.languages[0]),
  * keeps the part before "-" in lower case ("zh-CN" -> "zh") and looks it up in
@@ -43,11 +44,13 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  customScripts: [
+    // form-js's own texts ("Select", "Field is required.") in Chinese
+    'scripts/form-texts-zh.js'
+    // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
+    // with a file called 'customScript.js' in it
+    // 'my-custom-script/customScript'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
