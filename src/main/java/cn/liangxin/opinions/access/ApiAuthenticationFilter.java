@@ -90,14 +90,15 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			.includingGroupsOfUser(true)
 			.list()
 			.forEach((t) -> tenants.add(t.getId()));
-		if (request.getRequestURI().startsWith(request.getContextPath() + ADMIN_API)
-				&& !groups.contains(Groups.CAMUNDA_ADMIN)) {
-			problem(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "只有系统管理员可以使用 " + ADMIN_API + " 接口");
+		boolean admin = groups.contains(Groups.CAMUNDA_ADMIN);
+		if (isForAdmins(request) && !admin) {
+			problem(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
+					"只有系统管理员可以使用 " + path(request) + "（" + ADMIN_API + " 与监控接口）");
 			return;
 		}
 		this.identity.setAuthentication(user, groups, tenants);
 		try {
-			chain.doFilter(new AuthenticatedRequest(request, user), response);
+			chain.doFilter(new AuthenticatedRequest(request, user, admin), response);
 		}
 		finally {
 			this.identity.clearAuthentication();
@@ -153,8 +154,21 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	 * they answer the status only.
 	 */
 	private static boolean isProbe(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return HttpMethod.GET.matches(request.getMethod()) && PROBES.contains(path);
+		return HttpMethod.GET.matches(request.getMethod()) && PROBES.contains(path(request));
+	}
+
+	/**
+	 * The administration API and the monitoring endpoints other than health and info
+	 * (e.g. {@code /actuator/prometheus}).
+	 */
+	private static boolean isForAdmins(HttpServletRequest request) {
+		String path = path(request);
+		return path.startsWith(ADMIN_API) || (path.startsWith("/actuator/") && !path.startsWith("/actuator/health")
+				&& !path.equals("/actuator/info"));
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	private static boolean changesState(HttpServletRequest request) {
@@ -175,15 +189,24 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	/**
 	 * The request as seen by the application: with the authenticated user as its
-	 * principal.
+	 * principal, in the role {@code ADMIN} if a Camunda admin (the actuator shows health
+	 * details to that role).
 	 */
 	private static final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
 		private final String user;
 
-		AuthenticatedRequest(HttpServletRequest request, String user) {
+		private final boolean admin;
+
+		AuthenticatedRequest(HttpServletRequest request, String user, boolean admin) {
 			super(request);
 			this.user = user;
+			this.admin = admin;
+		}
+
+		@Override
+		public boolean isUserInRole(String role) {
+			return this.admin && ("ADMIN".equals(role) || "ROLE_ADMIN".equals(role));
 		}
 
 		@Override

@@ -7,6 +7,8 @@ import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import cn.liangxin.opinions.opinion.OpinionWorkflow;
 import cn.liangxin.opinions.org.OrgDirectory;
 
+import cn.liangxin.opinions.validation.Problems;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -56,7 +58,7 @@ class InsightController {
 
 	@ExceptionHandler(InsightScope.OutOfScopeException.class)
 	ProblemDetail outOfScope(InsightScope.OutOfScopeException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+		return Problems.of(HttpStatus.FORBIDDEN, null, "forbidden", ex.getMessage());
 	}
 
 	/** Today in China by the engine's clock (which the process tests move). */

@@ -3,6 +3,8 @@ package cn.liangxin.opinions.mail;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +36,20 @@ public class MailJournal {
 
 	private final TransactionTemplate ownTransaction;
 
-	MailJournal(SentMailRepository sent, MailTransport transport, PlatformTransactionManager transactions) {
+	private final Counter sentMails;
+
+	private final Counter failedMails;
+
+	MailJournal(SentMailRepository sent, MailTransport transport, PlatformTransactionManager transactions,
+			MeterRegistry meters) {
 		this.sent = sent;
 		this.transport = transport;
+		this.sentMails = Counter.builder("opinion.mails.sent")
+			.description("Mails the SMTP server accepted (reminders, escalations, digests)")
+			.register(meters);
+		this.failedMails = Counter.builder("opinion.mails.failed")
+			.description("Mails the SMTP server did not take (the sending job retries them)")
+			.register(meters);
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -51,7 +64,14 @@ public class MailJournal {
 			log.info("Not sending {} to {} again: already sent", key.value(), mail.to());
 			return false;
 		}
-		this.transport.send(mail);
+		try {
+			this.transport.send(mail);
+		}
+		catch (RuntimeException ex) {
+			this.failedMails.increment();
+			throw ex;
+		}
+		this.sentMails.increment();
 		try {
 			this.ownTransaction
 				.executeWithoutResult((status) -> this.sent.save(new SentMail(key, mail, Instant.now())));

@@ -13,4 +13,8 @@ interface RegisterRepository extends JpaRepository<RegisterEntry, Long> {
 
 	List<RegisterEntry> findByOrgCodeIn(Collection<String> orgCodes, Pageable page);
 
+	long countByStruckOffFalse();
+
+	long countByStruckOffFalseAndOverdueTrue();
+
 }

@@ -8,6 +8,8 @@ import cn.liangxin.opinions.org.OrgAdministration.NotAllowedException;
 import cn.liangxin.opinions.org.OrgAdministration.OrganizationInput;
 import cn.liangxin.opinions.org.OrgAdministration.PersonInput;
 
+import cn.liangxin.opinions.validation.Problems;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -96,7 +98,7 @@ class OrgAdminController {
 
 	@ExceptionHandler(NotAllowedException.class)
 	ProblemDetail notAllowed(NotAllowedException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+		return Problems.of(HttpStatus.FORBIDDEN, null, "forbidden", ex.getMessage());
 	}
 
 	private void allowed(Principal principal) {

@@ -46,6 +46,11 @@ public class OrgDirectory {
 		return this.people.findAll(Sort.by("username"));
 	}
 
+	/** The people with the role {@code ADMIN}. */
+	public List<Person> administrators() {
+		return this.people.findByRoleIn(List.of(Role.ADMIN));
+	}
+
 	public Optional<Person> person(String username) {
 		return (username != null) ? this.people.findById(username) : Optional.empty();
 	}

@@ -126,7 +126,9 @@ class CommandBoundary extends CommandInterceptor {
 
 	/** The exception the command leaves with, recorded and logged. */
 	private RuntimeException leaving(Command<?> command, RuntimeException ex) {
-		boolean job = Context.getJobExecutorContext() != null;
+		// a job's failure is kept with the job (its stack trace in Cockpit) and retried;
+		// the job executor logs it
+		boolean job = Context.getJobExecutorContext() != null || command instanceof ExecuteJobsCmd;
 		InvalidInputException refusal = find(ex, InvalidInputException.class);
 		if (refusal != null) {
 			return refused(command, 400, refusal.errors(), refusal.getMessage(),
@@ -167,6 +169,10 @@ class CommandBoundary extends CommandInterceptor {
 		String reference = UUID.randomUUID().toString().substring(0, 8);
 		if (!job) {
 			log.error("Unexpected failure {} of {} by {}", reference, name(command), user(), ex);
+		}
+		else if (Context.getJobExecutorContext() == null) {
+			log.warn("A job executed by {} failed ({}); it keeps the failure and its retries: {}", user(), reference,
+					ex.toString());
 		}
 		CommandFailures.record(new CommandFailures.Failure(500,
 				List.of(new FieldError(null, "unexpected", "系统内部错误，请稍后重试；如仍出现，请将错误编号 " + reference + " 告知管理员")),

@@ -188,7 +188,8 @@ public final class InsightBenchmark {
 		application.setLogStartupInfo(false);
 		return application.run("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--server.port=0",
-				"--opinion.demo.enabled=false", "--opinion.mail.embedded-smtp.enabled=false",
+				"--opinion.demo.enabled=false", "--opinion.admin.username=benchadmin",
+				"--opinion.admin.password=bench-admin-password", "--opinion.mail.embedded-smtp.enabled=false",
 				"--camunda.bpm.job-execution.enabled=false", "--opinion.insight.summary.enabled=false",
 				"--opinion.calendar.directory=target/no-calendar-directory", "--logging.level.root=WARN",
 				"--logging.level.cn.liangxin.opinions=WARN", "--logging.level.io.zonky.test.db.postgres.embedded=WARN");

@@ -165,7 +165,8 @@ class SentMailPageIT {
 		sender.setHost("127.0.0.1");
 		sender.setPort(server.getSmtp().getPort());
 		sender.setDefaultEncoding("UTF-8");
-		return new MailJournal(this.sentMails, new MailTransport(sender, this.settings), this.transactions);
+		return new MailJournal(this.sentMails, new MailTransport(sender, this.settings), this.transactions,
+				new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 	}
 
 	private String url(String path) {

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -15,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  * webapps and {@code /engine-rest} address it. Every test class with this annotation
  * shares one context (and so one engine of that name): a test needing other beans adds
  * them here ({@link Collisions}, idle unless armed), not to its own context, or the
- * engine the REST API finds by name would be another context's.
+ * engine the REST API finds by name would be another context's. Metrics are exported as
+ * in production ({@code /actuator/prometheus}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = PostgresInitializer.class)
 @Import(Collisions.class)
+@AutoConfigureObservability(tracing = false)
 public @interface WebAppTest {
 
 }
