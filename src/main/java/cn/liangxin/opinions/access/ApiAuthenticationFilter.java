@@ -25,6 +25,9 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -41,6 +44,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * without credentials.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiAuthenticationFilter.class);
 
 	static final String ENGINE = "default";
 
@@ -73,6 +78,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			HttpSession session = request.getSession(false);
 			user = sessionUser(session);
 			if (user != null && changesState(request) && !hasSessionToken(request, session)) {
+				log.info("Refused {} {} by {}: the session's CSRF token is missing", request.getMethod(), path(request),
+						user);
 				problem(response, HttpServletResponse.SC_FORBIDDEN, "csrfToken",
 						"请求缺少有效的 X-XSRF-TOKEN（以登录会话修改数据时必须携带，与任务清单相同）");
 				return;

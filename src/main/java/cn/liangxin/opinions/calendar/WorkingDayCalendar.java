@@ -214,7 +214,7 @@ public final class WorkingDayCalendar {
 	private void noteYearWithoutData(int year) {
 		if (this.yearsUsedWithoutData.add(year)) {
 			logger.warn("No State Council holiday arrangement loaded for {}: deadlines in {} use weekends only; "
-					+ "add a {} file to the calendar directory", year, year, year);
+					+ "an admin adds the {} arrangement on the page 节假日安排 (/calendar.html)", year, year, year);
 		}
 	}
 

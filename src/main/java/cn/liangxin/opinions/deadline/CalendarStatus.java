@@ -13,9 +13,11 @@ import java.util.Set;
  * @param directory the absolute path of the directory for extra arrangement files
  * @param directoryExists whether that directory exists
  * @param loadedAt when the calendar was (re)loaded
+ * @param missingNextYear next year, from 1 November while its arrangement is missing (the
+ * webapps show admins a notice); {@code null} otherwise
  */
 public record CalendarStatus(List<KnownYear> knownYears, Set<Integer> yearsWithoutData, String directory,
-		boolean directoryExists, Instant loadedAt) {
+		boolean directoryExists, Instant loadedAt, Integer missingNextYear) {
 
 	/**
 	 * One year's arrangement.

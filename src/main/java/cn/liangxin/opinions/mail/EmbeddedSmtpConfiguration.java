@@ -2,6 +2,7 @@ package cn.liangxin.opinions.mail;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,14 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "opinion.mail.embedded-smtp.enabled", havingValue = "true")
+@ConditionalOnClass(name = EmbeddedSmtpConfiguration.GREENMAIL)
 class EmbeddedSmtpConfiguration {
+
+	/**
+	 * The embedded server's class: there with ./mvnw spring-boot:run, not in the packaged
+	 * jar.
+	 */
+	static final String GREENMAIL = "com.icegreen.greenmail.util.GreenMail";
 
 	static final String SERVER_BEAN = "embeddedSmtpServer";
 

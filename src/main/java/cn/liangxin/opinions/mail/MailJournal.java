@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -88,6 +89,16 @@ public class MailJournal {
 	/** The latest messages, newest first. */
 	public List<SentMail> latest(int limit) {
 		return this.sent.findByOrderBySentAtDescIdDesc(PageRequest.of(0, limit));
+	}
+
+	/**
+	 * Deletes what was sent about a case whose retention period has ended (the mails name
+	 * the employee and the matter).
+	 * @return how many were deleted
+	 */
+	@Transactional
+	public int forgetCase(String caseNo) {
+		return this.sent.deleteByCaseNo(caseNo);
 	}
 
 	/** The messages about one case, oldest first. */

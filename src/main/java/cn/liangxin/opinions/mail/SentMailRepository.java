@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface SentMailRepository extends JpaRepository<SentMail, Long> {
 
@@ -12,5 +15,9 @@ interface SentMailRepository extends JpaRepository<SentMail, Long> {
 	List<SentMail> findByOrderBySentAtDescIdDesc(Pageable page);
 
 	List<SentMail> findByCaseNoOrderBySentAtAscIdAsc(String caseNo);
+
+	@Modifying
+	@Query("delete from SentMail m where m.caseNo = :caseNo")
+	int deleteByCaseNo(@Param("caseNo") String caseNo);
 
 }

@@ -8,6 +8,8 @@ import cn.liangxin.opinions.opinion.DeadlineChanges.DeadlineChange;
 import cn.liangxin.opinions.org.AccessScope;
 import cn.liangxin.opinions.org.OrgDirectory;
 import cn.liangxin.opinions.validation.Errors;
+import cn.liangxin.opinions.validation.Paging;
+import cn.liangxin.opinions.validation.Paging.PageView;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
@@ -92,12 +94,15 @@ class OpinionController {
 	}
 
 	/**
-	 * The register entries the caller sees, newest first; optionally of one organization.
+	 * The register entries the caller sees, newest first, a page at a time ({@code page}
+	 * from 0, {@code size} up to 200, default 50); optionally of one organization.
 	 */
 	@GetMapping
-	List<OpinionView> list(@RequestParam(required = false) String orgCode, Principal principal) {
+	PageView<OpinionView> list(@RequestParam(required = false) String orgCode,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			Principal principal) {
 		AccessScope scope = this.orgs.scopeOf(principal.getName());
-		return this.register.visibleTo(scope, orgCode).stream().map(OpinionView::of).toList();
+		return PageView.of(this.register.visibleTo(scope, orgCode, Paging.of(page, size)), OpinionView::of);
 	}
 
 }

@@ -14,6 +14,9 @@ import cn.liangxin.opinions.org.AccessScope;
 import cn.liangxin.opinions.org.Department;
 import cn.liangxin.opinions.org.OrgDirectory;
 
+import cn.liangxin.opinions.validation.Paging;
+
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -73,19 +76,19 @@ public class OpinionRegister {
 	}
 
 	/**
-	 * Register entries the scope sees (at most 500, newest first), optionally of one
+	 * One page of the register entries the scope sees, newest first, optionally of one
 	 * organization.
 	 */
 	@Transactional(readOnly = true)
-	public List<RegisterEntry> visibleTo(AccessScope scope, String orgCode) {
+	public Page<RegisterEntry> visibleTo(AccessScope scope, String orgCode, Paging paging) {
+		PageRequest newest = paging.request(Sort.by(Sort.Direction.DESC, "registeredAt", "id"));
 		if (orgCode != null && !scope.sees(orgCode)) {
-			return List.of();
+			return Page.empty(newest);
 		}
-		PageRequest newest = PageRequest.of(0, 500, Sort.by(Sort.Direction.DESC, "registeredAt"));
 		if (orgCode != null) {
 			return this.entries.findByOrgCodeIn(List.of(orgCode), newest);
 		}
-		return scope.everything() ? this.entries.findAll(newest).getContent()
+		return scope.everything() ? this.entries.findAll(newest)
 				: this.entries.findByOrgCodeIn(scope.orgCodes(), newest);
 	}
 
@@ -274,6 +277,20 @@ public class OpinionRegister {
 		entry.addRemark(line(now, user, stage.label() + "期限由" + from + "调整为" + to + "：" + reason));
 	}
 
+	/**
+	 * The calendar changed: the open stage's due day follows it (and is no longer an
+	 * estimate once the year's arrangement is known); a moved day is noted in the
+	 * remarks.
+	 */
+	public void deadlineRecalculated(String caseNo, Stage stage, LocalDate from, Deadline deadline, String reason,
+			Instant now) {
+		RegisterEntry entry = require(caseNo);
+		entry.stage(stage, deadline.dueOn(), deadline.estimated());
+		if (!deadline.dueOn().equals(from)) {
+			entry.addRemark(line(now, null, stage.label() + "期限因" + reason + "由" + from + "调整为" + deadline.dueOn()));
+		}
+	}
+
 	public String supervised(String caseNo, Stage stage, String note, String user, Instant now) {
 		Errors errors = new Errors();
 		String text = errors.requiredText("supervisionNote", "督办意见", note, CLOSE_REASON_MAX);
@@ -362,6 +379,24 @@ public class OpinionRegister {
 			entry.addRemark(line(now, user, remarks));
 		}
 		return outcome;
+	}
+
+	/**
+	 * Struck-off cases that ended before the day and still hold personal data: the
+	 * candidates for removal once their history is gone.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegisterEntry> struckOffBefore(LocalDate day, int limit) {
+		return this.entries.findByStruckOffTrueAndStruckOffOnBeforeAndPersonalDataRemovedOnIsNull(day,
+				PageRequest.of(0, limit, Sort.by("struckOffOn", "id")));
+	}
+
+	/**
+	 * The retention period of a case has ended (its history was removed): its personal
+	 * data leaves the register.
+	 */
+	public void forgetPersonalData(String caseNo, LocalDate on) {
+		require(caseNo).forgetPersonalData(on);
 	}
 
 	/** Closes the case: one closed, one struck off (办结一件，销号一件). */

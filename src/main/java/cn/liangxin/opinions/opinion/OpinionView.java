@@ -3,14 +3,18 @@ package cn.liangxin.opinions.opinion;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A register entry as the API shows it. */
+/**
+ * A register entry as the API shows it; {@code personalDataRemovedOn} is the day the
+ * retention period ended and the employee's data was removed.
+ */
 record OpinionView(String caseNo, String caseNoDisplay, String orgCode, int serialNo, String reporterName,
 		String reporterUnit, String reporterAddress, String reporterPhone, LocalDate reportedOn, Instant registeredAt,
 		Channel channel, Kind kind, String summary, String handlingOpinion, String handler, Route route, Scope scope,
 		String departmentCode, String departmentSignedBy, Instant departmentSignedAt, CommitteeMode committeeMode,
 		String stage, String stageLabel, LocalDate dueOn, boolean dueEstimated, boolean overdue, String overdueStages,
 		FeedbackMethod feedbackMethod, LocalDate feedbackOn, String feedbackSignedBy, Boolean satisfied,
-		int rehandleCount, boolean struckOff, LocalDate struckOffOn, String remarks, String processInstanceId) {
+		int rehandleCount, boolean struckOff, LocalDate struckOffOn, String remarks, String processInstanceId,
+		LocalDate personalDataRemovedOn) {
 
 	static OpinionView of(RegisterEntry e) {
 		Stage stage = Stage.ofCode(e.getStage());
@@ -22,7 +26,7 @@ record OpinionView(String caseNo, String caseNoDisplay, String orgCode, int seri
 				(stage != null) ? stage.label() : null, e.getDueOn(), e.isDueEstimated(), e.isOverdue(),
 				e.getOverdueStages(), e.getFeedbackMethod(), e.getFeedbackOn(), e.getFeedbackSignedBy(),
 				e.getSatisfied(), e.getRehandleCount(), e.isStruckOff(), e.getStruckOffOn(), e.getRemarks(),
-				e.getProcessInstanceId());
+				e.getProcessInstanceId(), e.getPersonalDataRemovedOn());
 	}
 
 }

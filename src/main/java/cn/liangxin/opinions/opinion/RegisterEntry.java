@@ -23,6 +23,9 @@ import jakarta.persistence.Version;
 @Table(name = "opinion_register")
 public class RegisterEntry {
 
+	/** What stands where personal data was removed after the retention period. */
+	public static final String REMOVED = "（已按保存期限删除）";
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -126,6 +129,9 @@ public class RegisterEntry {
 	@Column(name = "struck_off_on")
 	private LocalDate struckOffOn;
 
+	@Column(name = "personal_data_removed_on")
+	private LocalDate personalDataRemovedOn;
+
 	private String remarks;
 
 	@Column(name = "process_instance_id")
@@ -222,6 +228,23 @@ public class RegisterEntry {
 		this.struckOffOn = on;
 		this.stage = Stage.STRUCK_OFF.code();
 		this.dueOn = null;
+	}
+
+	/**
+	 * Removes what identifies the employee and the matter, when the retention period has
+	 * ended: the number, the dates, the route and the outcome stay for the register book
+	 * and the figures.
+	 */
+	void forgetPersonalData(LocalDate on) {
+		this.reporterName = REMOVED;
+		this.reporterUnit = null;
+		this.reporterAddress = null;
+		this.reporterPhone = null;
+		this.summary = REMOVED;
+		this.handlingOpinion = null;
+		this.feedbackSignedBy = null;
+		this.remarks = null;
+		this.personalDataRemovedOn = on;
 	}
 
 	public CaseNumber caseNumber() {
@@ -358,6 +381,11 @@ public class RegisterEntry {
 
 	public int getRehandleCount() {
 		return this.rehandleCount;
+	}
+
+	/** The day the personal data was removed ({@link #REMOVED}), {@code null} before. */
+	public LocalDate getPersonalDataRemovedOn() {
+		return this.personalDataRemovedOn;
 	}
 
 	public boolean isStruckOff() {

@@ -8,9 +8,12 @@ import cn.liangxin.opinions.org.OrgAdministration.NotAllowedException;
 import cn.liangxin.opinions.org.OrgAdministration.OrganizationInput;
 import cn.liangxin.opinions.org.OrgAdministration.PersonInput;
 
+import cn.liangxin.opinions.validation.Paging;
+import cn.liangxin.opinions.validation.Paging.PageView;
 import cn.liangxin.opinions.validation.Problems;
 
 import org.springframework.http.MediaType;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -83,10 +87,14 @@ class OrgAdminController {
 		return view(this.administration.saveOrganization(input));
 	}
 
+	/**
+	 * The people, by user name, a page at a time ({@code page}, {@code size} up to 200).
+	 */
 	@GetMapping("/people")
-	List<PersonView> people(Principal principal) {
+	PageView<PersonView> people(@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, Principal principal) {
 		allowed(principal);
-		return this.directory.people().stream().map(PersonView::of).toList();
+		return PageView.of(this.directory.people(Paging.of(page, size).request(Sort.by("username"))), PersonView::of);
 	}
 
 	@PostMapping(path = "/people", consumes = MediaType.APPLICATION_JSON_VALUE)

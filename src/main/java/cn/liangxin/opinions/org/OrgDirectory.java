@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +46,11 @@ public class OrgDirectory {
 
 	public List<Person> people() {
 		return this.people.findAll(Sort.by("username"));
+	}
+
+	/** One page of the people, by user name. */
+	public Page<Person> people(Pageable page) {
+		return this.people.findAll(page);
 	}
 
 	/** The people with the role {@code ADMIN}. */

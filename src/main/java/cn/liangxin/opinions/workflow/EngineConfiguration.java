@@ -18,15 +18,15 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Engine settings of this application, as a process engine plugin: the tenant of each
  * case, the command boundary (retries, refusals, logging) outside each command's
- * transaction, the write guard inside it, the checked management service, and the flow
- * recording of the managers' view.
+ * transaction, the write guard inside it, the checked management service, the nightly
+ * history cleanup, and the flow recording of the managers' view.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
 	@Bean
 	ProcessEnginePlugin opinionEnginePlugin(FlowJournal flows, TaskContracts contracts,
-			ObjectProvider<OrgDirectory> orgs) {
+			ObjectProvider<OrgDirectory> orgs, RetentionSettings retention) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -38,6 +38,10 @@ class EngineConfiguration {
 						with(configuration.getCustomPostCommandInterceptorsTxRequired(),
 								new WriteGuard(contracts, orgs::getObject)));
 				configuration.setManagementService(new CheckedManagementService(configuration));
+				// history cleanup every night, China time (the engine reads the JVM's
+				// zone)
+				configuration.setHistoryCleanupBatchWindowStartTime(retention.startInJvmZone());
+				configuration.setHistoryCleanupBatchWindowEndTime(retention.endInJvmZone());
 				// CommandBoundary logs each failed command once, at the level it deserves
 				configuration.setEnableCmdExceptionLogging(false);
 				List<BpmnParseListener> parseListeners = new ArrayList<>();

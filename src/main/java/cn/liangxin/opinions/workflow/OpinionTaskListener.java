@@ -183,7 +183,8 @@ class OpinionTaskListener implements TaskListener {
 		return (value instanceof Boolean given) ? given : answered;
 	}
 
-	private String dueLabel(Stage stage, Deadline deadline) {
+	/** What the forms show of a stage's due day, and on what it rests. */
+	static String dueLabel(Stage stage, Deadline deadline) {
 		if (deadline == null) {
 			return "无时限";
 		}

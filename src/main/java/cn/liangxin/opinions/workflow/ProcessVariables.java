@@ -1,6 +1,7 @@
 package cn.liangxin.opinions.workflow;
 
 import java.time.LocalDate;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,7 +30,11 @@ final class ProcessVariables {
 	}
 
 	static String text(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
+		return text(scope::getVariable, name);
+	}
+
+	static String text(Function<String, Object> variables, String name) {
+		Object value = variables.apply(name);
 		return (value != null) ? value.toString() : null;
 	}
 
@@ -43,7 +48,11 @@ final class ProcessVariables {
 
 	/** A stored date; {@code null} when absent or blank. */
 	static LocalDate date(VariableScope scope, String name) {
-		String value = text(scope, name);
+		return date(scope::getVariable, name);
+	}
+
+	static LocalDate date(Function<String, Object> variables, String name) {
+		String value = text(variables, name);
 		return (value == null || value.isBlank()) ? null : LocalDate.parse(value);
 	}
 

@@ -2,6 +2,7 @@ package cn.liangxin.opinions.workflow;
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.function.Function;
 
 import cn.liangxin.opinions.calendar.Deadline;
 import cn.liangxin.opinions.opinion.CommitteeMode;
@@ -33,22 +34,30 @@ public class StageDeadlines {
 	 * the level above moved it ({@link cn.liangxin.opinions.opinion.DeadlineChanges}).
 	 */
 	public Deadline of(VariableScope scope, Stage stage) {
-		Deadline deadline = original(scope, stage);
-		LocalDate movedTo = ProcessVariables.date(scope, Vars.DUE_ON_MOVED_TO);
+		return of(scope::getVariable, stage);
+	}
+
+	/**
+	 * The same from the case's variables as read outside an execution (e.g. when the
+	 * calendar changed, {@link DeadlineRecalculation}).
+	 */
+	Deadline of(Function<String, Object> variables, Stage stage) {
+		Deadline deadline = original(variables, stage);
+		LocalDate movedTo = ProcessVariables.date(variables, Vars.DUE_ON_MOVED_TO);
 		if (deadline != null && movedTo != null
-				&& stage.code().equals(ProcessVariables.text(scope, Vars.DUE_ON_MOVED_STAGE))) {
+				&& stage.code().equals(ProcessVariables.text(variables, Vars.DUE_ON_MOVED_STAGE))) {
 			return this.rules.movedTo(deadline, movedTo);
 		}
 		return deadline;
 	}
 
-	private Deadline original(VariableScope scope, Stage stage) {
+	private Deadline original(Function<String, Object> variables, Stage stage) {
 		return switch (stage) {
-			case DEPARTMENT -> this.rules.department(ProcessVariables.date(scope, Vars.HANDLING_START_ON),
-					ProcessVariables.date(scope, Vars.SLIP_DUE_ON));
-			case REPORT_UP -> this.rules.reportUp(ProcessVariables.date(scope, Vars.HANDLING_START_ON));
-			case COMMITTEE -> this.rules.committee(ProcessVariables.date(scope, Vars.REPORT_RECEIVED_ON),
-					CommitteeMode.parse(ProcessVariables.text(scope, Vars.COMMITTEE_MODE)));
+			case DEPARTMENT -> this.rules.department(ProcessVariables.date(variables, Vars.HANDLING_START_ON),
+					ProcessVariables.date(variables, Vars.SLIP_DUE_ON));
+			case REPORT_UP -> this.rules.reportUp(ProcessVariables.date(variables, Vars.HANDLING_START_ON));
+			case COMMITTEE -> this.rules.committee(ProcessVariables.date(variables, Vars.REPORT_RECEIVED_ON),
+					CommitteeMode.parse(ProcessVariables.text(variables, Vars.COMMITTEE_MODE)));
 			default -> null;
 		};
 	}

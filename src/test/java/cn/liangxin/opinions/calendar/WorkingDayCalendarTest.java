@@ -174,7 +174,7 @@ class WorkingDayCalendarTest {
 				assertThat(event.getLevel()).isEqualTo(Level.WARN);
 				assertThat(event.getFormattedMessage()).isEqualTo(
 						"No State Council holiday arrangement loaded for 2027: deadlines in 2027 use weekends only; "
-								+ "add a 2027 file to the calendar directory");
+								+ "an admin adds the 2027 arrangement on the page 节假日安排 (/calendar.html)");
 			});
 		}
 

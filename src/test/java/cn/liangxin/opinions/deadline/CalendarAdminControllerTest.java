@@ -27,13 +27,16 @@ class CalendarAdminControllerTest {
 	private static final CalendarStatus STATUS = new CalendarStatus(
 			List.of(new KnownYear(2026, "classpath:calendar/2026.txt", 33, 6),
 					new KnownYear(2027, "/srv/opinions/calendar/2027.txt", 1, 0)),
-			Set.of(2028), "/srv/opinions/calendar", true, Instant.parse("2026-09-28T01:00:00Z"));
+			Set.of(2028), "/srv/opinions/calendar", true, Instant.parse("2026-09-28T01:00:00Z"), null);
 
 	@Autowired
 	private MockMvc mvc;
 
 	@MockitoBean
 	private CalendarService calendarService;
+
+	@MockitoBean
+	private OpenDeadlines deadlines;
 
 	@Test
 	void givenALoadedCalendarWhenTheStatusIsRequestedThenYearsSourcesWarningsAndDirectoryAreShown() throws Exception {
@@ -69,9 +72,9 @@ class CalendarAdminControllerTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(400))
-			.andExpect(jsonPath("$.detail").value("节假日安排数据有误，仍使用原有日历：/srv/opinions/calendar/2027.txt line 2: "
+			.andExpect(jsonPath("$.detail").value("节假日安排数据有误，仍使用原有日历：第2行：/srv/opinions/calendar/2027.txt line 2: "
 					+ "bad date '2027-02-30' (expected YYYY-MM-DD, for example 2026-01-01)"))
-			.andExpect(jsonPath("$.errors[0].field").value("/srv/opinions/calendar/2027.txt"))
+			.andExpect(jsonPath("$.errors[0].field").value("line 2"))
 			.andExpect(jsonPath("$.errors[0].rule").value("calendarData"))
 			.andExpect(jsonPath("$.source").value("/srv/opinions/calendar/2027.txt"))
 			.andExpect(jsonPath("$.line").value(2))

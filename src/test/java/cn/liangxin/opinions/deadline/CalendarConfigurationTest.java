@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CalendarConfigurationTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withUserConfiguration(CalendarConfiguration.class);
+		.withUserConfiguration(CalendarConfiguration.class)
+		.withBean(CalendarStore.class, CalendarServiceTest.InMemoryStore::new);
 
 	@TempDir
 	Path directory;

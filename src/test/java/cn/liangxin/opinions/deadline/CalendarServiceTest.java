@@ -1,5 +1,19 @@
 package cn.liangxin.opinions.deadline;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Nested;
+
+import java.util.TreeMap;
+
+import java.util.Map;
+
+import java.util.List;
+
+import java.time.Instant;
+
+import java.time.Clock;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,11 +40,14 @@ class CalendarServiceTest {
 
 	private static final LocalDate MONDAY_BEFORE_NEW_YEAR_2027 = LocalDate.of(2026, 12, 28);
 
+	/** No year saved in the application. */
+	private static final CalendarStore NOTHING_STORED = new InMemoryStore();
+
 	@TempDir
 	Path directory;
 
 	private CalendarService service() {
-		return new CalendarService(new CalendarProperties(this.directory));
+		return new CalendarService(new CalendarProperties(this.directory), NOTHING_STORED);
 	}
 
 	private void write(String name, String text) throws IOException {
@@ -52,7 +69,7 @@ class CalendarServiceTest {
 	void givenNoDirectoryThenTheBundledYearsAreLoaded() {
 		Path missing = this.directory.resolve("missing");
 
-		CalendarService service = new CalendarService(new CalendarProperties(missing));
+		CalendarService service = new CalendarService(new CalendarProperties(missing), NOTHING_STORED);
 
 		assertThat(service.calendar().knownYears()).containsExactly(2024, 2025, 2026);
 		assertThat(service.status().directoryExists()).isFalse();
@@ -125,6 +142,102 @@ class CalendarServiceTest {
 		write("README.md", "notes");
 
 		assertThat(service().calendar().knownYears()).containsExactly(2024, 2025, 2026);
+	}
+
+	@Nested
+	class YearsSavedInTheApplication {
+
+		final InMemoryStore store = new InMemoryStore();
+
+		final Clock november = Clock.fixed(Instant.parse("2026-11-29T02:00:00Z"), WorkingDayCalendar.ZONE);
+
+		@Test
+		void aSavedYearIsUsedAndReplacesTheFilesYear() throws IOException {
+			write("2027.txt", "year 2027\nholiday 2027-01-01 元旦\n");
+			CalendarService service = new CalendarService(new CalendarProperties(CalendarServiceTest.this.directory),
+					this.store, this.november);
+
+			service.save(2027, ARRANGEMENT_2027 + "workday 2027-02-20 春节调休\n", "chief");
+
+			assertThat(service.status().knownYears()).filteredOn((year) -> year.year() == 2027)
+				.singleElement()
+				.satisfies((year) -> {
+					assertThat(year.source()).startsWith("数据库（chief");
+					assertThat(year.makeUpWorkdays()).isEqualTo(1);
+				});
+			assertThat(service.calendar().isWorkingDay(LocalDate.of(2027, 2, 20))).isTrue();
+		}
+
+		@Test
+		void aBrokenTextOrAnotherYearIsRefusedNamingTheLineAndNothingIsSaved() {
+			CalendarService service = new CalendarService(new CalendarProperties(CalendarServiceTest.this.directory),
+					this.store, this.november);
+
+			assertThatThrownBy(() -> service.save(2027, "year 2027\nholiday 2027-02-30 春节\n", "chief"))
+				.isInstanceOf(CalendarDataException.class)
+				.satisfies((ex) -> assertThat(((CalendarDataException) ex).getLine()).isEqualTo(2));
+			assertThatThrownBy(() -> service.save(2028, ARRANGEMENT_2027, "chief"))
+				.isInstanceOf(CalendarDataException.class)
+				.hasMessageContaining("2028");
+			assertThat(this.store.all()).isEmpty();
+		}
+
+		@Test
+		void anotherNodesSaveIsPickedUpOnTheNextRefresh() {
+			CalendarService here = new CalendarService(new CalendarProperties(CalendarServiceTest.this.directory),
+					this.store, this.november);
+			CalendarService there = new CalendarService(new CalendarProperties(CalendarServiceTest.this.directory),
+					this.store, this.november);
+			assertThat(here.refreshIfChanged()).isFalse();
+
+			there.save(2027, ARRANGEMENT_2027, "chief");
+
+			assertThat(here.refreshIfChanged()).isTrue();
+			assertThat(here.calendar().knownYears()).contains(2027);
+			assertThat(here.refreshIfChanged()).isFalse();
+		}
+
+		@Test
+		void fromNovemberAdminsAreToldThatNextYearIsMissing() {
+			CalendarService service = new CalendarService(new CalendarProperties(CalendarServiceTest.this.directory),
+					this.store, this.november);
+			assertThat(service.status().missingNextYear()).isEqualTo(2027);
+
+			service.save(2027, ARRANGEMENT_2027, "chief");
+			assertThat(service.status().missingNextYear()).isNull();
+
+			CalendarService inOctober = new CalendarService(new CalendarProperties(CalendarServiceTest.this.directory),
+					new InMemoryStore(), Clock.fixed(Instant.parse("2026-10-31T02:00:00Z"), WorkingDayCalendar.ZONE));
+			assertThat(inOctober.status().missingNextYear()).isNull();
+		}
+
+	}
+
+	/** The table of saved years, in memory. */
+	static final class InMemoryStore extends CalendarStore {
+
+		private final Map<Integer, StoredYear> years = new TreeMap<>();
+
+		InMemoryStore() {
+			super(null);
+		}
+
+		@Override
+		synchronized List<StoredYear> all() {
+			return List.copyOf(this.years.values());
+		}
+
+		@Override
+		synchronized void save(int year, String arrangement, String updatedBy, Instant at) {
+			this.years.put(year, new StoredYear(year, arrangement, updatedBy, at.plusNanos(this.years.size())));
+		}
+
+		@Override
+		synchronized String fingerprint() {
+			return this.years.size() + "/"
+					+ this.years.values().stream().map(StoredYear::updatedAt).max(Instant::compareTo).orElse(null);
+		}
+
 	}
 
 }

@@ -129,8 +129,10 @@ class OrgAdministrationIT {
 					new HttpEntity<>(Map.of("dailyDigest", true)), Map.class);
 			assertThat(chosen.getStatusCode()).isEqualTo(HttpStatus.OK);
 			assertThat(hr1.getForObject("/api/me", Map.class)).containsEntry("dailyDigest", true);
-			List<Map<String, Object>> people = this.http.withBasicAuth("admin", DemoData.PASSWORD)
-				.getForObject("/api/people", List.class);
+			List<Map<String, Object>> people = (List<Map<String, Object>>) this.http
+				.withBasicAuth("admin", DemoData.PASSWORD)
+				.getForObject("/api/people?size=200", Map.class)
+				.get("content");
 			assertThat(people).filteredOn((p) -> "hr1".equals(p.get("username")))
 				.singleElement()
 				.satisfies((p) -> assertThat(p).containsEntry("dailyDigest", true));

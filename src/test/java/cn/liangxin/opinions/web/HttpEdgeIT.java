@@ -183,6 +183,43 @@ class HttpEdgeIT {
 			.isEqualTo(201);
 	}
 
+	@Test
+	void listsComeInPagesWithTheirTotal() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			assertThat(send(post("/api/opinions", intake("分页" + i))).statusCode()).isEqualTo(201);
+		}
+
+		JsonNode first = JSON.readTree(send(get("/api/opinions?orgCode=org1&size=2")).body());
+		JsonNode second = JSON.readTree(send(get("/api/opinions?orgCode=org1&size=2&page=1")).body());
+
+		assertThat(first.path("content")).hasSize(2);
+		assertThat(first.path("totalElements").asLong()).isGreaterThanOrEqualTo(3);
+		assertThat(first.path("totalPages").asInt()).isEqualTo((int) ((first.path("totalElements").asLong() + 1) / 2));
+		assertThat(first.path("content").get(0).path("reporterName").asText()).as("newest first").isEqualTo("分页2");
+		assertThat(second.path("content").get(0).path("reporterName").asText()).isEqualTo("分页0");
+		assertProblem(send(get("/api/opinions?size=201")), 400, "size");
+		assertProblem(send(get("/api/opinions?page=-1")), 400, "page");
+		assertProblem(send(get("/api/people?size=0").setHeader("Authorization", basic("admin", DemoData.PASSWORD))),
+				400, "size");
+	}
+
+	@Test
+	void theApiIsDescribedForLoggedInUsersWithItsErrorShape() throws Exception {
+		assertThat(this.client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/openapi")).build(),
+					BodyHandlers.ofString())
+			.statusCode()).isEqualTo(401);
+
+		JsonNode api = JSON.readTree(send(get("/api/openapi")).body());
+
+		assertThat(api.path("openapi").asText()).startsWith("3.");
+		assertThat(api.path("paths").has("/api/opinions")).isTrue();
+		assertThat(api.path("components").path("schemas").path("Problem").path("properties").has("errors")).isTrue();
+		JsonNode intake = api.path("paths").path("/api/opinions").path("post").path("responses");
+		assertThat(intake.path("400").path("content").has("application/problem+json")).isTrue();
+		api.path("paths").fieldNames().forEachRemaining((path) -> assertThat(path).startsWith("/api/"));
+	}
+
 	// fixtures
 
 	private static void assertProblem(HttpResponse<String> response, int status, String field) throws IOException {

@@ -34,11 +34,10 @@ export default {
   },
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  customScripts: [
+    // admins' notices, e.g. next year's holiday arrangement missing (/notices.js)
+    'scripts/notices.js'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -40,6 +40,8 @@ export default {
     'scripts/insight/heatmap.js',
     // the managers' view: deadline dashboard (start page, own page, top menu entry)
     'scripts/insight/deadlines.js',
+    // admins' notices, e.g. next year's holiday arrangement missing (/notices.js)
+    'scripts/notices.js',
     // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
     // with a file called 'customScript.js' in it
     // 'my-custom-script/customScript'

@@ -46,7 +46,9 @@ export default {
   },
   customScripts: [
     // form-js's own texts ("Select", "Field is required.") in Chinese
-    'scripts/form-texts-zh.js'
+    'scripts/form-texts-zh.js',
+    // admins' notices, e.g. next year's holiday arrangement missing (/notices.js)
+    'scripts/notices.js'
     // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
     // with a file called 'customScript.js' in it
     // 'my-custom-script/customScript'

@@ -31,11 +31,10 @@ export default {
     name: '欢迎',
     vendor: '员工意见办理'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  customScripts: [
+    // admins' notices, e.g. next year's holiday arrangement missing (/notices.js)
+    'scripts/notices.js'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -64,6 +63,11 @@ export default {
       label: '已发送邮件',
       href: '/mails.html',
       description: '系统发出的办理提醒、督办和每日汇总邮件（仅管理员可查看）'
+    },
+    {
+      label: '节假日安排',
+      href: '/calendar.html',
+      description: '工作日历的年份；录入或更正一年的节假日安排，在办案件的期限随之重新计算（仅管理员）'
     }
   ],
   // links: [
