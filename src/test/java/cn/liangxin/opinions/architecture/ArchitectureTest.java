@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module boundaries, checked rather than hoped for. */
 class ArchitectureTest {
@@ -52,6 +53,11 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.camunda.bpm.engine..")
 			.check(CLASSES);
+	}
+
+	@Test
+	void thePackagesAreFreeOfCycles() {
+		slices().matching("cn.liangxin.opinions.(*)..").should().beFreeOfCycles().check(CLASSES);
 	}
 
 	@Test
