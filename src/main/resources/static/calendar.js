@@ -4,9 +4,10 @@
 (function () {
   'use strict';
 
-  var LOGIN = '/camunda/app/welcome/default/';
-  var SESSION = '/camunda/api/admin/auth/user/default';
-  var HEADERS = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+  var page = window.OpinionPage;
+  var HEADERS = page.HEADERS;
+  var show = page.show;
+  var escape = page.escape;
 
   var message = document.getElementById('message');
   var missing = document.getElementById('missing');
@@ -16,25 +17,6 @@
   var result = document.getElementById('result');
   var yearInput = document.getElementById('year');
   var text = document.getElementById('arrangement');
-
-  function show(element, html, kind) {
-    element.className = 'notice' + (kind ? ' ' + kind : '');
-    element.innerHTML = html;
-    element.hidden = false;
-  }
-
-  function escape(value) {
-    var div = document.createElement('div');
-    div.textContent = value == null ? '' : String(value);
-    return div.innerHTML;
-  }
-
-  // the webapps' CSRF token (their cookie is scoped to /camunda): sent with every change
-  function csrfToken() {
-    return fetch('/api/csrf-token', { credentials: 'same-origin', headers: HEADERS }).then(function (response) {
-      return response.ok ? response.json().then(function (body) { return body.token || ''; }) : '';
-    });
-  }
 
   function render(status) {
     rows.textContent = '';
@@ -62,9 +44,9 @@
   }
 
   function load() {
-    fetch(SESSION, { credentials: 'same-origin', headers: HEADERS }).then(function (session) {
-      if (!session.ok) {
-        show(message, '请先登录：<a href="' + LOGIN + '">登录欢迎页</a>（使用管理员账号），然后回到本页。');
+    page.signedIn().then(function (signedIn) {
+      if (!signedIn) {
+        show(message, '请先登录：<a href="' + page.LOGIN + '">登录欢迎页</a>（使用管理员账号），然后回到本页。');
         return;
       }
       return fetch('/api/admin/calendar', { credentials: 'same-origin', headers: HEADERS }).then(function (response) {
@@ -85,18 +67,11 @@
   function save() {
     var year = yearInput.value;
     result.hidden = true;
-    csrfToken().then(function (token) {
-      return fetch('/api/admin/calendar/' + encodeURIComponent(year), {
-        method: 'PUT',
-        credentials: 'same-origin',
-        headers: Object.assign({ 'Content-Type': 'text/plain;charset=UTF-8', 'X-XSRF-TOKEN': token }, HEADERS),
-        body: text.value
-      });
-    }).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) {
-          var errors = (body.errors || []).map(function (e) { return escape(e.message); }).join('<br>');
-          show(result, '未保存：' + (errors || escape(body.detail || ('HTTP ' + response.status))), 'error');
+    page.send('PUT', '/api/admin/calendar/' + encodeURIComponent(year), 'text/plain;charset=UTF-8', text.value)
+      .then(function (answer) {
+        var body = answer.body;
+        if (!answer.ok) {
+          show(result, '未保存：' + page.problem(body, answer.status), 'error');
           return;
         }
         var moved = body.deadlines.moved;
@@ -107,10 +82,9 @@
           + body.deadlines.timers + ' 个提醒和督办时间；' + (moved.length ? '以下期限已调整：<br>' + list
           : '没有期限需要调整。'), 'ok');
         render(body.calendar);
+      }).catch(function (error) {
+        show(result, '保存失败（' + escape(error.message) + '）。', 'error');
       });
-    }).catch(function (error) {
-      show(result, '保存失败（' + escape(error.message) + '）。', 'error');
-    });
   }
 
   document.getElementById('save').addEventListener('click', save);

@@ -3,6 +3,7 @@ package cn.liangxin.opinions;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Employee-opinion handling: Spring Boot with an embedded Camunda 7 engine, its webapps
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class OpinionHandlingApplication {
 
 	public static void main(String[] args) {

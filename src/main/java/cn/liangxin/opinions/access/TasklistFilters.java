@@ -1,7 +1,9 @@
 package cn.liangxin.opinions.access;
 
+import java.util.HashMap;
 import java.util.Map;
 
+import cn.liangxin.opinions.workflow.TaskListColumns;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist filters every user starts with (read by everyone), created once: 我的待办
- * (claimed by me), 我的组任务 (unclaimed, for my groups), 全部待办 (all I may see, by tenant).
+ * (claimed by me), 我的组任务 (unclaimed, for my groups), 全部待办 (all I may see, by tenant);
+ * each entry shows its case number, reporter, matter, due day and working days left
+ * ({@link TaskListColumns}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -25,14 +29,18 @@ class TasklistFilters implements ApplicationRunner {
 
 	private final TaskService tasks;
 
-	TasklistFilters(FilterService filters, TaskService tasks) {
+	private final TaskListColumns columns;
+
+	TasklistFilters(FilterService filters, TaskService tasks, TaskListColumns columns) {
 		this.filters = filters;
 		this.tasks = tasks;
+		this.columns = columns;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		if (this.filters.createFilterQuery().count() > 0) {
+			upgrade();
 			return;
 		}
 		filter("我的待办", "已认领的任务", 1, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
@@ -41,9 +49,31 @@ class TasklistFilters implements ApplicationRunner {
 		filter("全部待办", "我能看到的全部任务", 3, this.tasks.createTaskQuery());
 	}
 
+	/**
+	 * Filters made before the task list showed what each task is about get its columns,
+	 * and the running cases the first words of their matter, once.
+	 */
+	private void upgrade() {
+		boolean upgraded = false;
+		for (Filter filter : this.filters.createTaskFilterQuery().list()) {
+			Map<String, Object> properties = new HashMap<>(
+					(filter.getProperties() != null) ? filter.getProperties() : Map.of());
+			if (!properties.containsKey("variables")) {
+				properties.put("variables", TaskListColumns.VARIABLES);
+				filter.setProperties(properties);
+				this.filters.saveFilter(filter);
+				upgraded = true;
+			}
+		}
+		if (upgraded) {
+			this.columns.upgrade();
+		}
+	}
+
 	private void filter(String name, String description, int priority, TaskQuery query) {
 		Filter filter = this.filters.newTaskFilter(name);
-		filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+		filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true, "variables",
+				TaskListColumns.VARIABLES));
 		filter.setQuery(query);
 		this.filters.saveFilter(filter);
 	}

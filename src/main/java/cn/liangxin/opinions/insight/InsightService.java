@@ -378,17 +378,25 @@ public class InsightService {
 		for (String stage : List.of(Stage.DEPARTMENT.code(), Stage.REPORT_UP.code(),
 				Stage.COMMITTEE.code() + ":" + CommitteeMode.INDEPENDENT.name(),
 				Stage.COMMITTEE.code() + ":" + CommitteeMode.JOINT.name())) {
-			onTimeCounts.put(stage, new long[2]);
+			onTimeCounts.put(stage, new long[4]);
 		}
+		// a completion that returned the slip or asked for more time is no completion; a
+		// task done has its original deadline in case_event (DONE) when it was extended
 		this.jdbc.query("""
 				select t.task_def_key_ as stage, r.committee_mode, count(*) as completed,
-				       sum(case when t.end_time_ <= t.due_date_ then 1 else 0 end) as on_time
+				       sum(case when t.end_time_ <= t.due_date_ then 1 else 0 end) as on_time,
+				       sum(case when d.due_from <> d.due_to then 1 else 0 end) as extended,
+				       sum(case when t.end_time_ <= coalesce(d.original_due_at, t.due_date_) then 1 else 0 end)
+				         as on_time_original
 				from act_hi_taskinst t
 				join opinion_register r on r.process_instance_id = t.proc_inst_id_
 				join organization o on o.code = r.org_code
+				left join case_event d on d.task_id = t.id_ and d.kind = 'DONE'
 				where t.proc_def_key_ = 'employee-opinion'
 				  and t.task_def_key_ in ('departmentHandle', 'branchReportUp', 'committeeHandle')
 				  and t.delete_reason_ = 'completed'
+				  and not exists (select 1 from case_event x
+				                  where x.task_id = t.id_ and x.kind in ('RETURNED', 'EXTENSION_REQUESTED'))
 				  and t.end_time_ >= :from and t.end_time_ < :toExclusive""" + done.where() + """
 
 				group by t.task_def_key_, r.committee_mode
@@ -402,10 +410,37 @@ public class InsightService {
 			long[] n = onTimeCounts.get(stage);
 			n[0] += rs.getLong("completed");
 			n[1] += rs.getLong("on_time");
+			n[2] += rs.getLong("extended");
+			n[3] += rs.getLong("on_time_original");
 		});
 		List<DeadlineDashboard.OnTime> onTime = new ArrayList<>();
 		onTimeCounts.forEach((stage, n) -> onTime.add(new DeadlineDashboard.OnTime(stage, onTimeLabel(stage), n[0],
-				n[1], (n[0] > 0) ? (double) n[1] / n[0] : null)));
+				n[1], (n[0] > 0) ? (double) n[1] / n[0] : null, n[2], n[3], (n[0] > 0) ? (double) n[3] / n[0] : null)));
+
+		InsightQuery roads = InsightQuery.within(caller, blankToNull(committee), blankToNull(org), "e.org_code")
+			.with("fromDay", java.sql.Date.valueOf(period[0]))
+			.with("toDay", java.sql.Date.valueOf(period[1]));
+		List<DeadlineDashboard.SideRoadCount> sideRoads = this.jdbc.query("""
+				select e.stage, e.org_code, o.name as org_name,
+				       count(distinct case when e.kind = 'RETURNED' then e.case_no end) as returned,
+				       count(distinct case when e.kind = 'EXTENDED' then e.case_no end) as extended,
+				       count(distinct case when e.kind = 'SENT_BACK' then e.case_no end) as sent_back,
+				       sum(case when e.kind = 'URGED' then 1 else 0 end) as urges
+				from case_event e
+				join organization o on o.code = e.org_code
+				where e.kind in ('RETURNED', 'EXTENDED', 'SENT_BACK', 'URGED')
+				  and e.happened_on >= :fromDay and e.happened_on <= :toDay"""
+				+ roads.where().replace("r.org_code", "e.org_code") + """
+
+						group by e.stage, e.org_code, o.name
+						order by e.org_code, e.stage
+						""", roads.params(), (rs, i) -> {
+					Stage stage = Stage.ofCode(rs.getString("stage"));
+					return new DeadlineDashboard.SideRoadCount(rs.getString("stage"),
+							(stage != null) ? stage.label() : null, rs.getString("org_code"), rs.getString("org_name"),
+							rs.getLong("returned"), rs.getLong("extended"), rs.getLong("sent_back"),
+							rs.getLong("urges"));
+				});
 
 		InsightQuery fed = base.get()
 			.with("fromDay", java.sql.Date.valueOf(period[0]))
@@ -434,7 +469,7 @@ public class InsightService {
 				where r.struck_off = true and r.struck_off_on >= :monthStart and r.struck_off_on <= :today"""
 				+ month.where(), month.params(), Long.class);
 
-		return new DeadlineDashboard(today, period[0], period[1], openByStage, overdue, onTime, satisfaction,
+		return new DeadlineDashboard(today, period[0], period[1], openByStage, overdue, onTime, sideRoads, satisfaction,
 				(struckOff != null) ? struckOff : 0, scope.organizations(), scope.committees());
 	}
 

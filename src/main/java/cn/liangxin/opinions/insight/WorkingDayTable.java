@@ -23,6 +23,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,7 +55,10 @@ class WorkingDayTable implements ApplicationRunner {
 	WorkingDayTable(CalendarService calendars, JdbcTemplate jdbc, TransactionTemplate transaction) {
 		this.calendars = calendars;
 		this.jdbc = jdbc;
-		this.transaction = transaction;
+		// its own transaction: the refill may be asked for inside a read-only one (a
+		// dashboard's query right after the calendar changed)
+		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override

@@ -33,7 +33,7 @@ public record ReminderMail(ReminderKind kind, String recipientEmail, String reci
 	 * How a deadline stands in words: 还剩3个工作日, 今天到期, 已逾期2个工作日, or 已超过办理期限 when it has
 	 * passed but no working day has yet (a Saturday after a Friday deadline).
 	 */
-	static String remaining(int workingDaysLeft, boolean overdue) {
+	public static String remaining(int workingDaysLeft, boolean overdue) {
 		if (workingDaysLeft > 0) {
 			return "还剩" + workingDaysLeft + "个工作日";
 		}

@@ -29,8 +29,12 @@ public class DeadlineChanges {
 
 	private final CalendarService calendars;
 
-	DeadlineChanges(OpinionRegister register, OpinionWorkflow workflow, CalendarService calendars) {
+	private final SideRoads sideRoads;
+
+	DeadlineChanges(OpinionRegister register, OpinionWorkflow workflow, CalendarService calendars,
+			SideRoads sideRoads) {
 		this.register = register;
+		this.sideRoads = sideRoads;
 		this.workflow = workflow;
 		this.calendars = calendars;
 	}
@@ -93,6 +97,7 @@ public class DeadlineChanges {
 		LocalDate from = entry.getDueOn();
 		this.workflow.moveDeadline(entry.getCaseNo(), stage, dueOn);
 		this.register.deadlineMoved(entry.getCaseNo(), stage, from, dueOn, reason, callerName, this.workflow.now());
+		this.sideRoads.deadlineMoved(entry, stage, from, dueOn, reason, callerName, this.workflow.now());
 		return this.register.require(entry.getCaseNo());
 	}
 

@@ -59,6 +59,14 @@ public class HandlingDeadlines {
 				dueOn, original.estimated());
 	}
 
+	/**
+	 * A deadline of the side roads (the rework after a reply was sent back, the decision
+	 * on a request for more time): the given working days after {@code start}.
+	 */
+	public Deadline within(LocalDate start, int workingDays) {
+		return calendar().deadline(start, workingDays);
+	}
+
 	public Deadline reportUp(LocalDate start) {
 		return calendar().deadline(start, REPORT_UP_DAYS);
 	}

@@ -13,6 +13,7 @@ import cn.liangxin.opinions.opinion.Assessment.AssignmentSlip;
 import cn.liangxin.opinions.org.AccessScope;
 import cn.liangxin.opinions.org.Department;
 import cn.liangxin.opinions.org.OrgDirectory;
+import cn.liangxin.opinions.org.Person;
 
 import cn.liangxin.opinions.validation.Paging;
 
@@ -48,9 +49,12 @@ public class OpinionRegister {
 
 	private final HandlingDeadlines deadlines;
 
+	private final CaseEventRepository events;
+
 	OpinionRegister(RegisterRepository entries, CaseNumberAllocator numbers, OrgDirectory orgs,
-			HandlingDeadlines deadlines) {
+			HandlingDeadlines deadlines, CaseEventRepository events) {
 		this.entries = entries;
+		this.events = events;
 		this.numbers = numbers;
 		this.orgs = orgs;
 		this.deadlines = deadlines;
@@ -92,6 +96,16 @@ public class OpinionRegister {
 				: this.entries.findByOrgCodeIn(scope.orgCodes(), newest);
 	}
 
+	/**
+	 * The register book (登记簿) of an organization and year, a page at a time in the order
+	 * of the numbers: the entries numbered after {@code afterSerialNo}.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegisterEntry> book(String orgCode, int year, int afterSerialNo, int limit) {
+		return this.entries.findByOrgCodeAndCaseYearAndSerialNoGreaterThanOrderBySerialNo(orgCode, year, afterSerialNo,
+				PageRequest.of(0, limit));
+	}
+
 	@Transactional(readOnly = true)
 	public RegisterEntry require(String caseNo) {
 		return find(caseNo).orElseThrow(() -> new IllegalStateException("No register entry for case " + caseNo));
@@ -125,6 +139,17 @@ public class OpinionRegister {
 				? slip(entry, input, handlingStart, WorkingDayCalendar.dateOf(now), errors) : null;
 		errors.throwIfAny();
 		entry.assessed(route, scope, (slip != null) ? slip.departmentCode() : null);
+		LocalDate today = WorkingDayCalendar.dateOf(now);
+		if (slip != null) {
+			// the slip's contact is whoever issues it, unless the form names another
+			Optional<Person> issuer = this.orgs.person(Actor.username(user));
+			entry.slipIssued(slip.matter(),
+					(slip.contact() != null) ? slip.contact() : issuer.map(Person::getName).orElse(null),
+					(slip.phone() != null) ? slip.phone() : issuer.map(Person::getPhone).orElse(null), today);
+		}
+		else if (route == Route.ON_SPOT || route == Route.EXPLAIN) {
+			entry.concluded(assessment, today);
+		}
 		StringBuilder text = new StringBuilder("支部研判：").append(route.label())
 			.append("（")
 			.append(scope.label())
@@ -211,15 +236,18 @@ public class OpinionRegister {
 	/** The department signed for the slip (签收) by claiming its task. */
 	public void departmentSigned(String caseNo, String user, Instant now) {
 		RegisterEntry entry = require(caseNo);
-		entry.departmentSigned(user, now);
-		entry.recordHandling(line(now, user, "部门签收交办单"), null);
+		if (entry.departmentSigned(user, now)) {
+			entry.recordHandling(line(now, user, "部门签收交办单"), null);
+		}
 	}
 
 	public String departmentReplied(String caseNo, String handlingResult, String user, Instant now) {
 		Errors errors = new Errors();
 		String result = errors.requiredText("handlingResult", "办理情况及结果", handlingResult, IntakeValidator.TEXT_MAX);
 		errors.throwIfAny();
-		require(caseNo).recordHandling(line(now, user, "部门办理结果：" + result), user);
+		RegisterEntry entry = require(caseNo);
+		entry.recordHandling(line(now, user, "部门办理结果：" + result), user);
+		entry.concluded(result, WorkingDayCalendar.dateOf(now));
 		return result;
 	}
 
@@ -254,8 +282,10 @@ public class OpinionRegister {
 		String text = errors.requiredText("committeeAnswer", "答复意见", answer, IntakeValidator.TEXT_MAX);
 		String joint = errors.text("jointDepartments", "联合办理部门", jointDepartments, IntakeValidator.ADDRESS_MAX);
 		errors.throwIfAny();
-		require(caseNo).recordHandling(
-				line(now, user, "主管党（工）委答复：" + text + ((joint != null) ? "（联合办理：" + joint + "）" : "")), user);
+		RegisterEntry entry = require(caseNo);
+		entry.recordHandling(line(now, user, "主管党（工）委答复：" + text + ((joint != null) ? "（联合办理：" + joint + "）" : "")),
+				user);
+		entry.concluded(text, WorkingDayCalendar.dateOf(now));
 		return text;
 	}
 
@@ -289,6 +319,11 @@ public class OpinionRegister {
 		if (!deadline.dueOn().equals(from)) {
 			entry.addRemark(line(now, null, stage.label() + "期限因" + reason + "由" + from + "调整为" + deadline.dueOn()));
 		}
+	}
+
+	/** An urge (催办) was sent; the remarks record it. */
+	public void urged(String caseNo, Stage stage, String to, String message, String user, Instant now) {
+		require(caseNo).addRemark(line(now, user, "催办" + stage.label() + "（致" + to + "）：" + message));
 	}
 
 	public String supervised(String caseNo, Stage stage, String note, String user, Instant now) {
@@ -352,7 +387,7 @@ public class OpinionRegister {
 		errors.throwIfAny();
 		boolean satisfied = input.satisfied();
 		entry.feedback(method, (on != null) ? on : today, (signedBy != null) ? signedBy : entry.getReporterName(),
-				satisfied);
+				satisfied, content);
 		StringBuilder text = new StringBuilder("反馈员工（").append(method.label())
 			.append("）：")
 			.append(satisfied ? "满意" : "不满意");
@@ -397,6 +432,8 @@ public class OpinionRegister {
 	 */
 	public void forgetPersonalData(String caseNo, LocalDate on) {
 		require(caseNo).forgetPersonalData(on);
+		// reasons and messages on the side roads may name the employee's matter
+		this.events.forgetDetails(caseNo);
 	}
 
 	/** Closes the case: one closed, one struck off (办结一件，销号一件). */
@@ -416,7 +453,7 @@ public class OpinionRegister {
 		return list.toString();
 	}
 
-	private static String line(Instant now, String user, String text) {
+	static String line(Instant now, String user, String text) {
 		return "【" + WorkingDayCalendar.dateOf(now) + ((user != null) ? " " + user : "") + "】" + text;
 	}
 

@@ -123,6 +123,15 @@ public class RegisterEntry {
 	@Column(name = "rehandle_count")
 	private int rehandleCount;
 
+	@Column(name = "returned_count")
+	private int returnedCount;
+
+	@Column(name = "extended_count")
+	private int extendedCount;
+
+	@Column(name = "sent_back_count")
+	private int sentBackCount;
+
 	@Column(name = "struck_off")
 	private boolean struckOff;
 
@@ -133,6 +142,24 @@ public class RegisterEntry {
 	private LocalDate personalDataRemovedOn;
 
 	private String remarks;
+
+	/** 交办单: the matter as the slip words it. */
+	private String slipMatter;
+
+	private String slipContact;
+
+	private String slipPhone;
+
+	/** The day the current assignment slip was issued. */
+	private LocalDate slipIssuedOn;
+
+	/** 反馈单: the result to feed back, and the day the matter was concluded. */
+	private String resultText;
+
+	private LocalDate resultOn;
+
+	/** What the branch fed back to the employee. */
+	private String feedbackContent;
 
 	@Column(name = "process_instance_id")
 	private String processInstanceId;
@@ -184,11 +211,37 @@ public class RegisterEntry {
 		this.route = route;
 		this.scope = scope;
 		this.departmentCode = departmentCode;
+		if (route == Route.ENTERPRISE) {
+			// a new slip: signed for anew
+			this.departmentSignedBy = null;
+			this.departmentSignedAt = null;
+		}
 	}
 
-	void departmentSigned(String user, Instant at) {
+	/**
+	 * The department signed for the slip (签收).
+	 * @return {@code false} if it had signed for this slip before (the first signature
+	 * stands)
+	 */
+	boolean departmentSigned(String user, Instant at) {
+		if (this.departmentSignedAt != null) {
+			return false;
+		}
 		this.departmentSignedBy = user;
 		this.departmentSignedAt = at;
+		return true;
+	}
+
+	void returned() {
+		this.returnedCount++;
+	}
+
+	void extended() {
+		this.extendedCount++;
+	}
+
+	void sentBack() {
+		this.sentBackCount++;
 	}
 
 	void committeeMode(CommitteeMode mode) {
@@ -212,7 +265,21 @@ public class RegisterEntry {
 		}
 	}
 
-	void feedback(FeedbackMethod method, LocalDate on, String signedBy, boolean satisfied) {
+	void slipIssued(String matter, String contact, String phone, LocalDate on) {
+		this.slipMatter = matter;
+		this.slipContact = contact;
+		this.slipPhone = phone;
+		this.slipIssuedOn = on;
+	}
+
+	/** The matter was concluded with this result (the latest result stands). */
+	void concluded(String result, LocalDate on) {
+		this.resultText = result;
+		this.resultOn = on;
+	}
+
+	void feedback(FeedbackMethod method, LocalDate on, String signedBy, boolean satisfied, String content) {
+		this.feedbackContent = content;
 		this.feedbackMethod = method;
 		this.feedbackOn = on;
 		this.feedbackSignedBy = signedBy;
@@ -244,6 +311,11 @@ public class RegisterEntry {
 		this.handlingOpinion = null;
 		this.feedbackSignedBy = null;
 		this.remarks = null;
+		this.slipMatter = null;
+		this.slipContact = null;
+		this.slipPhone = null;
+		this.resultText = null;
+		this.feedbackContent = null;
 		this.personalDataRemovedOn = on;
 	}
 
@@ -379,6 +451,21 @@ public class RegisterEntry {
 		return this.satisfied;
 	}
 
+	/** Slips the departments returned (退单). */
+	public int getReturnedCount() {
+		return this.returnedCount;
+	}
+
+	/** Deadlines extended on request (延期). */
+	public int getExtendedCount() {
+		return this.extendedCount;
+	}
+
+	/** Replies sent back for more work (补办). */
+	public int getSentBackCount() {
+		return this.sentBackCount;
+	}
+
 	public int getRehandleCount() {
 		return this.rehandleCount;
 	}
@@ -402,6 +489,34 @@ public class RegisterEntry {
 
 	public String getProcessInstanceId() {
 		return this.processInstanceId;
+	}
+
+	public String getSlipMatter() {
+		return this.slipMatter;
+	}
+
+	public String getSlipContact() {
+		return this.slipContact;
+	}
+
+	public String getSlipPhone() {
+		return this.slipPhone;
+	}
+
+	public LocalDate getSlipIssuedOn() {
+		return this.slipIssuedOn;
+	}
+
+	public String getResultText() {
+		return this.resultText;
+	}
+
+	public LocalDate getResultOn() {
+		return this.resultOn;
+	}
+
+	public String getFeedbackContent() {
+		return this.feedbackContent;
 	}
 
 }

@@ -17,6 +17,9 @@ interface RegisterRepository extends JpaRepository<RegisterEntry, Long> {
 
 	long countByStruckOffFalse();
 
+	List<RegisterEntry> findByOrgCodeAndCaseYearAndSerialNoGreaterThanOrderBySerialNo(String orgCode, int caseYear,
+			int afterSerialNo, Pageable page);
+
 	List<RegisterEntry> findByStruckOffTrueAndStruckOffOnBeforeAndPersonalDataRemovedOnIsNull(LocalDate before,
 			Pageable page);
 

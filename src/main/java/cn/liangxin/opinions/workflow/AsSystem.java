@@ -1,5 +1,7 @@
 package cn.liangxin.opinions.workflow;
 
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -15,10 +17,17 @@ public final class AsSystem {
 	}
 
 	public static void run(IdentityService identity, Runnable action) {
+		call(identity, () -> {
+			action.run();
+			return null;
+		});
+	}
+
+	public static <T> T call(IdentityService identity, Supplier<T> action) {
 		Authentication caller = identity.getCurrentAuthentication();
 		identity.clearAuthentication();
 		try {
-			action.run();
+			return action.get();
 		}
 		finally {
 			if (caller != null) {

@@ -3,14 +3,19 @@ package cn.liangxin.opinions.workflow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import cn.liangxin.opinions.opinion.OpinionWorkflow;
 import cn.liangxin.opinions.opinion.Stage;
 import cn.liangxin.opinions.opinion.ValidOpinion;
 import cn.liangxin.opinions.workflow.OpinionProcess.Vars;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,9 +43,22 @@ class CamundaOpinionWorkflow implements OpinionWorkflow {
 
 	private final IdentityService identity;
 
+	private final TaskHolders holders;
+
+	private final HistoryService history;
+
+	private final TaskContracts contracts;
+
+	private final Actors actors;
+
 	CamundaOpinionWorkflow(RuntimeService runtime, TaskService tasks, ManagementService management,
-			IdentityService identity) {
+			IdentityService identity, TaskHolders holders, HistoryService history, Actors actors,
+			TaskContracts contracts) {
+		this.contracts = contracts;
+		this.history = history;
+		this.actors = actors;
 		this.runtime = runtime;
+		this.holders = holders;
 		this.identity = identity;
 		this.tasks = tasks;
 		this.management = management;
@@ -98,6 +116,86 @@ class CamundaOpinionWorkflow implements OpinionWorkflow {
 			.list()) {
 			this.management.recalculateJobDuedate(timer.getId(), false);
 		}
+	}
+
+	@Override
+	public List<TaskStep> steps(String caseNo) {
+		// the case's history, whoever asks: the caller's right to the case was checked
+		return AsSystem.call(this.identity,
+				() -> this.history.createHistoricTaskInstanceQuery()
+					.processInstanceBusinessKey(caseNo)
+					.orderByHistoricActivityInstanceStartTime()
+					.asc()
+					.orderByHistoricTaskInstanceEndTime()
+					.asc()
+					.list()
+					.stream()
+					.map((t) -> {
+						boolean completed = "completed".equals(t.getDeleteReason());
+						return new TaskStep(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+								this.actors.display(t.getAssignee()), instant(t.getStartTime()),
+								instant(t.getEndTime()), instant(t.getDueDate()), completed,
+								completed ? written(t) : null);
+					})
+					.toList());
+	}
+
+	/**
+	 * What the person wrote in the task's form: its text and date fields as submitted,
+	 * 「label：value」, in the form's order.
+	 */
+	private String written(HistoricTaskInstance task) {
+		Optional<FormContract> form = this.contracts.of(task.getProcessDefinitionKey(), task.getTaskDefinitionKey());
+		if (form.isEmpty() || task.getActivityInstanceId() == null) {
+			return null;
+		}
+		Map<String, Object> values = new java.util.HashMap<>();
+		this.history.createHistoricDetailQuery()
+			.variableUpdates()
+			.activityInstanceId(task.getActivityInstanceId())
+			.orderPartiallyByOccurrence()
+			.asc()
+			.list()
+			.forEach((detail) -> {
+				HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+				values.put(update.getVariableName(), update.getValue());
+			});
+		StringBuilder text = new StringBuilder();
+		for (FormContract.Field field : form.get().fields().values()) {
+			Object value = values.get(field.key());
+			if ((field.kind() == FormContract.Kind.TEXT || field.kind() == FormContract.Kind.DATE) && value != null
+					&& !value.toString().isBlank()) {
+				text.append(text.isEmpty() ? "" : "；")
+					.append(field.label())
+					.append("：")
+					.append(value.toString().strip());
+			}
+		}
+		return text.isEmpty() ? null : text.toString();
+	}
+
+	private static Instant instant(java.util.Date date) {
+		return (date != null) ? date.toInstant() : null;
+	}
+
+	@Override
+	public Optional<OpenTask> openTask(String caseNo, Stage stage) {
+		return AsSystem.call(this.identity, () -> {
+			Task task = this.tasks.createTaskQuery()
+				.processInstanceBusinessKey(caseNo)
+				.processDefinitionKey(OpinionProcess.PROCESS_ID)
+				.taskDefinitionKey(stage.code())
+				.singleResult();
+			if (task == null || task.getDueDate() == null) {
+				return Optional.empty();
+			}
+			List<Holder> holders = this.holders.of(task)
+				.values()
+				.stream()
+				.map((p) -> new Holder(p.getUsername(), p.getName(), p.getEmail()))
+				.toList();
+			return Optional.of(new OpenTask(task.getId(), task.getName(), task.getDueDate().toInstant(), holders));
+		});
 	}
 
 	@Override

@@ -39,6 +39,18 @@ public class CandidateGroups {
 		return supervisor(execution, stage);
 	}
 
+	/**
+	 * Who decides on a request for more time (延期审批): the level above the stage asked
+	 * about, as for supervision.
+	 */
+	public String extensionApprover(DelegateExecution execution) {
+		Stage stage = Stage.ofCode((String) execution.getVariable(Vars.EXTENSION_STAGE));
+		if (stage == null) {
+			throw new IllegalStateException("A request for more time without its stage");
+		}
+		return supervisor(execution, stage);
+	}
+
 	String supervisor(VariableScope scope, Stage stage) {
 		return switch (stage) {
 			case DEPARTMENT -> OrgGroups.secretary(orgCode(scope));

@@ -12,6 +12,9 @@ public final class OpinionProcess {
 
 	public static final String DIGEST_PROCESS_ID = "opinion-digest";
 
+	/** 延期审批: the level above decides on a request for more time. */
+	public static final String EXTENSION_PROCESS_ID = "opinion-extension";
+
 	/** User task ids. */
 	public static final class Tasks {
 
@@ -28,6 +31,8 @@ public final class OpinionProcess {
 		public static final String BRANCH_FEEDBACK = "branchFeedback";
 
 		public static final String SUPERVISE_OVERDUE = "superviseOverdue";
+
+		public static final String APPROVE_EXTENSION = "approveExtension";
 
 		private Tasks() {
 		}
@@ -58,6 +63,15 @@ public final class OpinionProcess {
 		public static final String COMMITTEE_TIMER = "CommitteeOverdueTimer";
 
 		public static final String COMMITTEE_SUPERVISION = "SuperviseCommitteeCallActivity";
+
+		public static final String DEPARTMENT_EXTENSION = "DepartmentExtensionCallActivity";
+
+		public static final String REPORT_UP_EXTENSION = "ReportUpExtensionCallActivity";
+
+		public static final String COMMITTEE_EXTENSION = "CommitteeExtensionCallActivity";
+
+		/** The error boundary event on the department's subprocess: a slip returned. */
+		public static final String SLIP_RETURNED = "SlipReturnedBoundaryEvent";
 
 		public static final String STRIKE_OFF = "StrikeOffTask";
 
@@ -98,6 +112,9 @@ public final class OpinionProcess {
 		public static final String CASE_NO = "caseNo";
 
 		public static final String CASE_NO_DISPLAY = "caseNoDisplay";
+
+		/** The task list's first column: the case number and the reporter. */
+		public static final String CASE_LABEL = "caseLabel";
 
 		public static final String ORG_NAME = "orgName";
 
@@ -201,6 +218,87 @@ public final class OpinionProcess {
 		public static final String DUE_ON_MOVED_TO = "dueOnMovedTo";
 
 		public static final String DUE_ON_MOVED_STAGE = "dueOnMovedStage";
+
+		// the deadline tasks' outcome (DONE, EXTEND, RETURN) and its fields
+		public static final String OUTCOME = "outcome";
+
+		public static final String RETURN_REASON = "returnReason";
+
+		public static final String EXTENSION_DUE_ON = "extensionDueOn";
+
+		public static final String EXTENSION_REASON = "extensionReason";
+
+		// a pending request for more time: what the approval shows, and who asked
+		public static final String EXTENSION_STAGE = "extensionStage";
+
+		public static final String EXTENSION_STAGE_LABEL = "extensionStageLabel";
+
+		public static final String EXTENSION_FROM = "extensionFrom";
+
+		public static final String EXTENSION_ASKED_BY = "extensionAskedBy";
+
+		public static final String EXTENSION_ASKED_BY_ID = "extensionAskedById";
+
+		public static final String EXTENSION_REQUESTED_ON = "extensionRequestedOn";
+
+		// approveExtension
+		public static final String EXTENSION_APPROVED = "extensionApproved";
+
+		/** The approval form's APPROVE / REFUSE for {@link #EXTENSION_APPROVED}. */
+		public static final String EXTENSION_DECISION = "extensionDecision";
+
+		public static final String EXTENSION_COMMENT = "extensionComment";
+
+		/** Task-local: what the form says of asking for more time. */
+		public static final String EXTENSION_RULE = "extensionRule";
+
+		/** Task-local on departmentHandle: what the form says of returning the slip. */
+		public static final String RETURN_RULE = "returnRule";
+
+		/** Task-local on branchFeedback: what the form says of sending the reply back. */
+		public static final String SEND_BACK_RULE = "sendBackRule";
+
+		/**
+		 * Task-local on a reopened deadline task: how its request for more time ended.
+		 */
+		public static final String EXTENSION_NOTE = "extensionNote";
+
+		// a slip returned (退单), for the branch's next assessment
+		public static final String RETURNED_DEPARTMENT = "returnedDepartment";
+
+		public static final String RETURNED_DEPARTMENT_NAME = "returnedDepartmentName";
+
+		public static final String RETURNED_ON = "returnedOn";
+
+		public static final String RETURNED_BY = "returnedBy";
+
+		/** The branch's note when it gives a returned slip back (驳回退单). */
+		public static final String INSIST_NOTE = "insistNote";
+
+		public static final String INSISTED_DEPARTMENT = "insistedDepartment";
+
+		// a reply sent back for more work (补办)
+		public static final String SEND_BACK = "sendBack";
+
+		public static final String SEND_BACK_REASON = "sendBackReason";
+
+		public static final String SEND_BACK_COUNT = "sendBackCount";
+
+		/**
+		 * The stage whose reply the branch has in hand: departmentHandle or
+		 * committeeHandle.
+		 */
+		public static final String REPLIED_STAGE = "repliedStage";
+
+		public static final String REWORK_STAGE = "reworkStage";
+
+		public static final String REWORK_FROM = "reworkFrom";
+
+		// what the task list shows of every task
+		public static final String SUMMARY_SHORT = "summaryShort";
+
+		/** Task-local: 还剩3个工作日 / 今天到期 / 已逾期2个工作日 / 无时限, kept current. */
+		public static final String DAYS_LEFT = "daysLeft";
 
 		// supervision
 		public static final String OVERDUE_STAGE = "overdueStage";

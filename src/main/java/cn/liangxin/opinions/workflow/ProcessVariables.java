@@ -46,6 +46,11 @@ final class ProcessVariables {
 		return (value != null) ? Boolean.valueOf(value.toString()) : null;
 	}
 
+	/** A counter kept by the process: 0 when absent. */
+	static int count(VariableScope scope, String name) {
+		return (scope.getVariable(name) instanceof Number n) ? n.intValue() : 0;
+	}
+
 	/** A stored date; {@code null} when absent or blank. */
 	static LocalDate date(VariableScope scope, String name) {
 		return date(scope::getVariable, name);

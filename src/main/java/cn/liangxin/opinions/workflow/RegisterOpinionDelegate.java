@@ -66,6 +66,9 @@ class RegisterOpinionDelegate implements JavaDelegate {
 		execution.setVariable(Vars.COMMITTEE_CODE, org.getCommitteeCode());
 		execution.setVariable(Vars.CASE_NO, entry.getCaseNo());
 		execution.setVariable(Vars.CASE_NO_DISPLAY, entry.caseNumber().display());
+		execution.setVariable(Vars.SUMMARY_SHORT, TaskListColumns.shortened(opinion.summary()));
+		execution.setVariable(Vars.CASE_LABEL,
+				TaskListColumns.caseLabel(entry.caseNumber().display(), opinion.reporterName()));
 		execution.setVariable(Vars.REPORTED_ON, opinion.reportedOn().toString());
 		execution.setVariable(Vars.CHANNEL_LABEL, opinion.channel().label());
 		execution.setVariable(Vars.KIND_LABEL, opinion.kind().label());

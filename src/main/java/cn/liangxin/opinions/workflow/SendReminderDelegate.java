@@ -2,7 +2,6 @@ package cn.liangxin.opinions.workflow;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,19 +15,14 @@ import cn.liangxin.opinions.mail.ReminderMailer;
 import cn.liangxin.opinions.opinion.CaseNumber;
 import cn.liangxin.opinions.opinion.HandlingDeadlines;
 import cn.liangxin.opinions.opinion.Stage;
-import cn.liangxin.opinions.org.OrgDirectory;
 import cn.liangxin.opinions.org.Person;
 import cn.liangxin.opinions.reminder.ReminderKind;
 import cn.liangxin.opinions.reminder.ScheduledReminder;
 import cn.liangxin.opinions.workflow.OpinionProcess.Tasks;
 import cn.liangxin.opinions.workflow.OpinionProcess.Vars;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +36,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Reminders before the deadline go to the task's assignee, or to every member of its
  * candidate groups while it is unclaimed; people who take the daily digest are left out.
- * A reminder the schedule drops, or one overtaken by a later reminder that is also due (a
- * case registered late), sends nothing.</li>
+ * A reminder the schedule drops, one overtaken by a later reminder that is also due (a
+ * case registered late), or one whose moment passed while the task was closed for a
+ * request for more time, sends nothing.</li>
  * <li>{@code OVERDUE} goes to whoever holds the supervision task (the level above);
  * {@code SECOND_ESCALATION} to the level above that.</li>
  * </ul>
@@ -71,22 +66,19 @@ class SendReminderDelegate implements JavaDelegate {
 
 	private final TaskService tasks;
 
-	private final IdentityService identities;
-
-	private final OrgDirectory directory;
+	private final TaskHolders holders;
 
 	private final ReminderMailer mailer;
 
 	private final MailJournal journal;
 
 	SendReminderDelegate(ReminderTimers reminders, HandlingDeadlines rules, CandidateGroups groups, TaskService tasks,
-			IdentityService identities, OrgDirectory directory, ReminderMailer mailer, MailJournal journal) {
+			TaskHolders holders, ReminderMailer mailer, MailJournal journal) {
 		this.reminders = reminders;
 		this.rules = rules;
 		this.groups = groups;
 		this.tasks = tasks;
-		this.identities = identities;
-		this.directory = directory;
+		this.holders = holders;
 		this.mailer = mailer;
 		this.journal = journal;
 	}
@@ -117,6 +109,12 @@ class SendReminderDelegate implements JavaDelegate {
 			log.info("{}: {} is no longer open, no {} reminder", caseNo, stageCode, kind);
 			return;
 		}
+		if (BEFORE_DEADLINE.contains(kind) && planned.get().dueAt().isBefore(deadlineTask.getCreateTime().toInstant())
+				&& this.tasks.getVariableLocal(deadlineTask.getId(), Vars.EXTENSION_NOTE) != null) {
+			log.info("{}: no {} reminder on {}, its moment passed while more time was asked for", caseNo, kind,
+					stageCode);
+			return;
+		}
 		Task linked = deadlineTask;
 		Map<String, Person> recipients;
 		switch (kind) {
@@ -126,11 +124,11 @@ class SendReminderDelegate implements JavaDelegate {
 					.taskDefinitionKey(Tasks.SUPERVISE_OVERDUE)
 					.singleResult();
 				linked = (supervision != null) ? supervision : deadlineTask;
-				recipients = (supervision != null) ? holders(supervision)
-						: members(this.groups.supervisor(execution, stage));
+				recipients = (supervision != null) ? this.holders.of(supervision)
+						: this.holders.members(this.groups.supervisor(execution, stage));
 			}
-			case SECOND_ESCALATION -> recipients = members(this.groups.secondEscalation(execution, stage));
-			default -> recipients = holders(deadlineTask);
+			case SECOND_ESCALATION -> recipients = this.holders.members(this.groups.secondEscalation(execution, stage));
+			default -> recipients = this.holders.of(deadlineTask);
 		}
 		if (BEFORE_DEADLINE.contains(kind)) {
 			recipients.values().removeIf(Person::isDailyDigest);
@@ -167,40 +165,6 @@ class SendReminderDelegate implements JavaDelegate {
 			.taskDefinitionKey(taskKey)
 			.list();
 		return open.isEmpty() ? null : open.get(0);
-	}
-
-	/**
-	 * The assignee, or the members of the candidate groups while the task is unclaimed.
-	 */
-	private Map<String, Person> holders(Task task) {
-		if (task.getAssignee() != null) {
-			Map<String, Person> assignee = new LinkedHashMap<>();
-			this.directory.person(task.getAssignee())
-				.filter(SendReminderDelegate::hasEmail)
-				.ifPresent((p) -> assignee.put(p.getUsername(), p));
-			return assignee;
-		}
-		Map<String, Person> members = new LinkedHashMap<>();
-		for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {
-			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-				members.putAll(members(link.getGroupId()));
-			}
-		}
-		return members;
-	}
-
-	private Map<String, Person> members(String groupId) {
-		Map<String, Person> members = new LinkedHashMap<>();
-		for (User user : this.identities.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
-			this.directory.person(user.getId())
-				.filter(SendReminderDelegate::hasEmail)
-				.ifPresent((p) -> members.put(p.getUsername(), p));
-		}
-		return members;
-	}
-
-	private static boolean hasEmail(Person person) {
-		return person.getEmail() != null && !person.getEmail().isBlank();
 	}
 
 }

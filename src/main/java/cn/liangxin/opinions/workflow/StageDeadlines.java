@@ -7,6 +7,7 @@ import java.util.function.Function;
 import cn.liangxin.opinions.calendar.Deadline;
 import cn.liangxin.opinions.opinion.CommitteeMode;
 import cn.liangxin.opinions.opinion.HandlingDeadlines;
+import cn.liangxin.opinions.opinion.SideRoadSettings;
 import cn.liangxin.opinions.opinion.Stage;
 import cn.liangxin.opinions.workflow.OpinionProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,18 +16,22 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * The deadlines as the BPMN sees them: task due dates ({@code camunda:dueDate}) and the
- * overdue timers' dates ({@code timeDate}), computed by the calendar from the case's
- * stored inputs, e.g. {@code ${deadlines.departmentDue(execution)}}. No date arithmetic
- * in expressions.
+ * The deadlines as the BPMN sees them (a rework after a reply was sent back has its own,
+ * {@code opinion.send-back.working-days} from the day it was sent back): task due dates
+ * ({@code camunda:dueDate}) and the overdue timers' dates ({@code timeDate}), computed by
+ * the calendar from the case's stored inputs, e.g.
+ * {@code ${deadlines.departmentDue(execution)}}. No date arithmetic in expressions.
  */
 @Component("deadlines")
 public class StageDeadlines {
 
 	private final HandlingDeadlines rules;
 
-	StageDeadlines(HandlingDeadlines rules) {
+	private final SideRoadSettings.SendBack sendBack;
+
+	StageDeadlines(HandlingDeadlines rules, SideRoadSettings.SendBack sendBack) {
 		this.rules = rules;
+		this.sendBack = sendBack;
 	}
 
 	/**
@@ -35,6 +40,14 @@ public class StageDeadlines {
 	 */
 	public Deadline of(VariableScope scope, Stage stage) {
 		return of(scope::getVariable, stage);
+	}
+
+	/**
+	 * The deadline of a deadline stage before the level above moved or extended it: the
+	 * stage's own, or the rework's after a reply was sent back (补办).
+	 */
+	public Deadline original(VariableScope scope, Stage stage) {
+		return original(scope::getVariable, stage);
 	}
 
 	/**
@@ -52,6 +65,10 @@ public class StageDeadlines {
 	}
 
 	private Deadline original(Function<String, Object> variables, Stage stage) {
+		LocalDate reworkFrom = ProcessVariables.date(variables, Vars.REWORK_FROM);
+		if (reworkFrom != null && stage.code().equals(ProcessVariables.text(variables, Vars.REWORK_STAGE))) {
+			return this.rules.within(reworkFrom, this.sendBack.workingDays());
+		}
 		return switch (stage) {
 			case DEPARTMENT -> this.rules.department(ProcessVariables.date(variables, Vars.HANDLING_START_ON),
 					ProcessVariables.date(variables, Vars.SLIP_DUE_ON));

@@ -40,12 +40,18 @@ class SupervisionTaskListener implements TaskListener {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			Deadline deadline = this.deadlines.of(task, stage);
 			task.setName("督办：" + stage.label() + "逾期");
+			// due when the supervised deadline was: Tasklist shows it overdue, the label
+			// counts on
+			task.setDueDate(java.util.Date.from(deadline.lastMoment()));
 			task.setVariableLocal(Vars.SUPERVISED_TASK_NAME, stage.label());
 			task.setVariableLocal(Vars.SUPERVISED_DUE_ON, deadline.dueOn().toString());
 			task.setVariableLocal(Vars.OVERDUE_WORKING_DAYS,
 					Math.max(0, -this.rules.workingDaysLeft(deadline, EngineClock.today())));
 			task.setVariableLocal(Vars.CURRENT_DUE_ON, deadline.dueOn().toString());
 			task.setVariableLocal(Vars.CURRENT_DUE_LABEL, deadline.dueOn() + "（" + stage.label() + "期限，已逾期）");
+			task.setVariableLocal(Vars.DAYS_LEFT,
+					DueLabels.daysLeft(this.rules.workingDaysLeft(deadline, EngineClock.today()),
+							deadline.isOverdueAt(EngineClock.now())));
 		}
 		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			this.register.supervised(ProcessVariables.caseNo(task), stage,

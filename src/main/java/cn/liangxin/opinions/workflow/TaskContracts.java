@@ -27,14 +27,16 @@ import org.springframework.stereotype.Component;
  * What each user task and start form of our processes lets a caller submit: the contract
  * of the Camunda Form it references ({@code camunda:formRef}), read from the same
  * {@code processes/} and {@code forms/} files that are deployed, plus the few variables
- * the REST API documents besides a form ({@code satisfied} on the feedback).
+ * the REST API documents besides a form ({@code satisfied} on the feedback,
+ * {@code extensionApproved} on the decision on more time).
  */
 @Component
 class TaskContracts {
 
 	/** Variables a REST caller may send besides the form's fields, per task. */
 	private static final Map<String, Field[]> REST_EXTRAS = Map.of(Tasks.BRANCH_FEEDBACK,
-			new Field[] { Field.bool(Vars.SATISFIED, "员工是否满意") });
+			new Field[] { Field.bool(Vars.SATISFIED, "员工是否满意") }, Tasks.APPROVE_EXTENSION,
+			new Field[] { Field.bool(Vars.EXTENSION_APPROVED, "是否同意延期") });
 
 	/** process key → activity id → contract. */
 	private final Map<String, Map<String, FormContract>> contracts = new HashMap<>();

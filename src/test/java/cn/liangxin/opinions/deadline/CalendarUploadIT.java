@@ -127,6 +127,14 @@ class CalendarUploadIT {
 		assertThat(entry.getRemarks()).contains("节假日安排调整（2027年）");
 		assertThat((List<Map<String, Object>>) as("admin").getForObject("/api/admin/calendar", Map.class)
 			.get("knownYears")).anySatisfy((year) -> assertThat(year).containsEntry("year", 2027));
+		// the managers' views count working days with the new calendar at once: their
+		// first
+		// query after the change refills the working-day table (in a transaction of its
+		// own)
+		assertThat(as("district1").getForEntity("/api/insight/deadlines", Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(as("district1").getForEntity("/api/insight/heatmap?process=employee-opinion", Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -172,11 +173,31 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	private WebElement present(By by) {
+		// a radio or checkbox input may be drawn by its label rather than shown itself
+		return new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(by));
+	}
+
 	public void check(String componentId) {
-		WebElement box = this.driver.findElement(formField(componentId));
-		if (!box.isSelected()) {
-			((JavascriptExecutor) this.driver).executeScript("arguments[0].click()", box);
+		// Tasklist renders the form again after a claim: find the box again until it
+		// stays checked
+		for (int attempt = 0; attempt < 5; attempt++) {
+			try {
+				WebElement box = present(formField(componentId));
+				if (!box.isSelected()) {
+					((JavascriptExecutor) this.driver).executeScript("arguments[0].click()", box);
+				}
+				settle();
+				if (present(formField(componentId)).isSelected()) {
+					return;
+				}
+			}
+			catch (StaleElementReferenceException ex) {
+				// rendered again meanwhile: look once more
+			}
 		}
+		throw new AssertionError("could not check " + componentId);
 	}
 
 	private void mouseDown(WebElement element) {

@@ -43,13 +43,30 @@ class FormContractTest {
 			FormContract assess = form("branch-assess");
 
 			assertThat(assess.fields().keySet()).containsExactly("route", "scope", "assessment", "department",
-					"slipMatter", "slipDueOn", "slipContact", "slipPhone", "reportText");
+					"insistNote", "slipMatter", "slipDueOn", "slipContact", "slipPhone", "reportText");
 			assertThat(assess.fields().get("route").kind()).isEqualTo(Kind.CHOICE);
 			assertThat(assess.fields().get("route").options()).containsExactly("ON_SPOT", "EXPLAIN", "ENTERPRISE",
 					"UPPER");
 			assertThat(assess.fields().get("department").options()).as("options from data").isEmpty();
 			assertThat(assess.fields().get("slipDueOn").kind()).isEqualTo(Kind.DATE);
 			assertThat(assess.fields().get("assessment").maxLength()).isEqualTo(2000);
+		}
+
+		@Test
+		void theDeadlineFormsOfferTheirOutcomesAndOnlyTheDepartmentReturnsASlip() throws Exception {
+			FormContract department = form("department-handle");
+			FormContract reportUp = form("branch-report-up");
+			FormContract committee = form("committee-handle");
+
+			assertThat(department.fields().keySet()).containsExactly("outcome", "handlingResult", "returnReason",
+					"extensionDueOn", "extensionReason");
+			assertThat(department.fields().get("outcome").options()).containsExactly("DONE", "EXTEND", "RETURN");
+			assertThat(department.fields().get("extensionDueOn").kind()).isEqualTo(Kind.DATE);
+			assertThat(reportUp.fields().get("outcome").options()).containsExactly("DONE", "EXTEND");
+			assertThat(committee.fields().get("outcome").options()).containsExactly("DONE", "EXTEND");
+			assertThat(form("approve-extension").fields().keySet()).containsExactly("extensionDecision",
+					"extensionComment");
+			assertThat(form("branch-feedback").fields().get("sendBack").kind()).isEqualTo(Kind.BOOLEAN);
 		}
 
 		@Test

@@ -42,6 +42,8 @@ export default {
     'scripts/insight/deadlines.js',
     // admins' notices, e.g. next year's holiday arrangement missing (/notices.js)
     'scripts/notices.js',
+    // a tab 案卷 on the process instance page: the case file and the slips
+    'scripts/caseFile.js',
     // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
     // with a file called 'customScript.js' in it
     // 'my-custom-script/customScript'

@@ -18,7 +18,8 @@
 /*
  * Override of the webjar's welcome/scripts/config.js (camunda-webapp-webjar 7.24.0), see docs/webapps.md.
  * Everything of the original is kept; added: app name and vendor, Simplified Chinese
- * (locales/zh.json), and a link to the admins' page of sent mails (/mails.html).
+ * (locales/zh.json), and links to the case page (/case.html) and the admins' pages of sent mails
+ * (/mails.html) and holiday arrangements (/calendar.html).
  *
  * Locale choice: the bootstrap takes the browser's first language (navigator.languages[0]),
  * keeps the part before "-" in lower case ("zh-CN" -> "zh") and looks it up in
@@ -59,6 +60,11 @@ export default {
   },
   // shown under 链接 on the welcome page (instead of Camunda's documentation link)
   links: [
+    {
+      label: '案件',
+      href: '/case.html',
+      description: '我能看到的案件：登记簿记录、退单和延期情况；上一级在此催办或调整办理期限'
+    },
     {
       label: '已发送邮件',
       href: '/mails.html',

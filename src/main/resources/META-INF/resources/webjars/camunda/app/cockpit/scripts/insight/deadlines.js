@@ -143,6 +143,7 @@ function view(answer) {
       section(t('openByStage'), openByStageTable(answer.openByStage || []), 'insight-open'),
       section(t('onTimeByStage'), onTimeTable(answer.onTime || []), 'insight-on-time')
     ),
+    section(t('sideRoads'), sideRoadsTable(answer.sideRoads || []), 'insight-side-roads'),
     section(t('overdueList'), overdueTable(answer.overdue || []), 'insight-overdue')
   ];
 }
@@ -222,14 +223,19 @@ function openByStageTable(rows) {
   return table(head, [...body, totals]);
 }
 
+/**
+ * Per deadline stage: the tasks done, how many had their deadline extended or moved, the
+ * on-time rate against the deadline they had and against the original one.
+ */
 function onTimeTable(rows) {
   const head = el(
     'tr',
     {},
     el('th', {}, t('stage')),
     el('th', { class: 'num' }, t('completed')),
-    el('th', { class: 'num' }, t('onTime')),
-    el('th', { class: 'num' }, t('rate'))
+    el('th', { class: 'num' }, t('extended')),
+    el('th', { class: 'num' }, t('rate')),
+    el('th', { class: 'num' }, t('rateOriginal'))
   );
   const body = rows.map((row) =>
     el(
@@ -237,8 +243,42 @@ function onTimeTable(rows) {
       { dataset: { stage: row.stage } },
       el('td', {}, row.label),
       el('td', { class: 'num' }, row.completed),
-      el('td', { class: 'num' }, row.onTime),
-      el('td', { class: 'num' }, rateCell(row.rate))
+      el('td', { class: 'num', dataset: { extended: row.extended ?? 0 } }, row.extended ?? 0),
+      el('td', { class: 'num', dataset: { onTime: row.onTime } }, rateCell(row.rate)),
+      el('td', { class: 'num', dataset: { onTimeOriginal: row.onTimeOriginal ?? 0 } }, rateCell(row.rateOriginal))
+    )
+  );
+  return table(head, body);
+}
+
+/** Organizations × stages: cases returned, extended, sent back, and the urges, in the period. */
+function sideRoadsTable(rows) {
+  if (!rows.length) {
+    return el('p', { class: 'text-muted' }, t('noSideRoads'));
+  }
+  const sorted = [...rows].sort(
+    (a, b) => a.orgCode.localeCompare(b.orgCode) || stageRank(a.stage) - stageRank(b.stage)
+  );
+  const head = el(
+    'tr',
+    {},
+    el('th', {}, t('organization')),
+    el('th', {}, t('stage')),
+    el('th', { class: 'num' }, t('returnedCases')),
+    el('th', { class: 'num' }, t('extendedCases')),
+    el('th', { class: 'num' }, t('sentBackCases')),
+    el('th', { class: 'num' }, t('urges'))
+  );
+  const body = sorted.map((row) =>
+    el(
+      'tr',
+      { dataset: { orgCode: row.orgCode, stage: row.stage } },
+      el('td', {}, row.orgName),
+      el('td', {}, row.stageLabel),
+      el('td', { class: 'num', dataset: { returned: row.returned } }, row.returned || ''),
+      el('td', { class: 'num', dataset: { extended: row.extended } }, row.extended || ''),
+      el('td', { class: 'num', dataset: { sentBack: row.sentBack } }, row.sentBack || ''),
+      el('td', { class: 'num', dataset: { urges: row.urges } }, row.urges || '')
     )
   );
   return table(head, body);
@@ -267,7 +307,8 @@ function overdueTable(rows) {
     el('th', {}, t('organization')),
     el('th', {}, t('stage')),
     el('th', {}, t('dueOn')),
-    el('th', { class: 'num' }, t('daysOverdue'))
+    el('th', { class: 'num' }, t('daysOverdue')),
+    el('th', {}, '')
   );
   const body = sorted.map((row) =>
     el(
@@ -283,7 +324,8 @@ function overdueTable(rows) {
       el('td', {}, row.orgName),
       el('td', {}, row.stageLabel),
       el('td', {}, row.dueOn),
-      el('td', { class: 'num insight-overdue-days' }, row.workingDaysOverdue)
+      el('td', { class: 'num insight-overdue-days' }, row.workingDaysOverdue),
+      el('td', {}, el('a', { href: `/case.html?caseNo=${encodeURIComponent(row.caseNo)}`, target: '_blank' }, t('caseActions')))
     )
   );
   return table(head, body);

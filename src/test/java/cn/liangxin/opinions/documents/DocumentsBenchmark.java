@@ -1,0 +1,219 @@
+package cn.liangxin.opinions.documents;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import cn.liangxin.opinions.OpinionHandlingApplication;
+import cn.liangxin.opinions.calendar.WorkingDayCalendar;
+import cn.liangxin.opinions.org.Department;
+import cn.liangxin.opinions.org.OrgDirectory;
+import cn.liangxin.opinions.org.Organization;
+import cn.liangxin.opinions.support.EmbeddedPostgres;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmark of the register book (issue 13): on embedded PostgreSQL, with the
+ * application running as in production, it fills one organization's register with
+ * {@code benchmark.book.cases} cases of this year (default 5,000; every third sent to a
+ * department with its slip, every second concluded and fed back, so that the PDF carries
+ * the stubs of both kinds), then times {@code GET /api/register.xlsx} and
+ * {@code GET /api/register.pdf} over HTTP, each against the same book at a fifth of the
+ * size in the same run (a ratio that holds on a noisy machine), and prints the heap used
+ * at its peak while each book is written. Not a test: run it with
+ * {@code ./mvnw -Pbenchmark verify} (docs/performance.md).
+ */
+public final class DocumentsBenchmark {
+
+	private static final PrintStream out = System.out;
+
+	private static final String SMALL = "bkS";
+
+	private static final String LARGE = "bkL";
+
+	private final int cases = Integer.getInteger("benchmark.book.cases", 5000);
+
+	private final int calls = Integer.getInteger("benchmark.book.calls", 3);
+
+	private ConfigurableApplicationContext context;
+
+	private String baseUrl;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	public static void main(String[] args) throws Exception {
+		new DocumentsBenchmark().run();
+	}
+
+	private void run() throws Exception {
+		out.printf("%n== Register book benchmark: %,d cases of one organization on embedded PostgreSQL ==%n",
+				this.cases);
+		var postgres = EmbeddedPostgres.server();
+		EmbeddedPostgres.createDatabase("documents_benchmark");
+		String jdbcUrl = postgres.getJdbcUrl("postgres", "documents_benchmark");
+		SpringApplication application = new SpringApplication(OpinionHandlingApplication.class);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		this.context = application.run("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--server.port=0",
+				"--opinion.demo.enabled=false", "--opinion.admin.username=benchadmin",
+				"--opinion.admin.password=bench-admin-password", "--opinion.mail.embedded-smtp.enabled=false",
+				"--camunda.bpm.job-execution.enabled=false", "--opinion.insight.summary.enabled=false",
+				"--opinion.calendar.directory=target/no-calendar-directory", "--logging.level.root=WARN",
+				"--logging.level.io.zonky.test.db.postgres.embedded=WARN");
+		this.baseUrl = "http://localhost:" + this.context.getEnvironment().getProperty("local.server.port");
+		try {
+			OrgDirectory orgs = this.context.getBean(OrgDirectory.class);
+			orgs.save(new cn.liangxin.opinions.org.Committee("bkc", "基准测试党委"));
+			for (String code : new String[] { SMALL, LARGE }) {
+				orgs.save(new Organization(code, "重庆基准测试制造有限公司" + code, null, 800, "bkc"));
+				orgs.save(new Department(code, "hr", "人力资源部"));
+			}
+			long t = System.nanoTime();
+			fill(SMALL, this.cases / 5);
+			fill(LARGE, this.cases);
+			out.printf("Filled the registers (%,d and %,d cases) in %.1f s%n", this.cases / 5, this.cases,
+					(System.nanoTime() - t) / 1e9);
+			out.printf("%-6s %8s %12s %12s %10s %12s%n", "format", "cases", "best s", "bytes", "ratio", "peak heap MB");
+			for (String format : new String[] { "xlsx", "pdf" }) {
+				Result small = measure(SMALL, format, this.cases / 5);
+				Result large = measure(LARGE, format, this.cases);
+				out.printf("%-6s %,8d %12.2f %,12d %10s %12.0f%n", format, this.cases / 5, small.seconds, small.bytes,
+						"", small.peakMb);
+				out.printf("%-6s %,8d %12.2f %,12d %10.2f %12.0f   goal: under 5 s%n", format, this.cases,
+						large.seconds, large.bytes, large.seconds / small.seconds, large.peakMb);
+			}
+		}
+		finally {
+			this.context.close();
+			postgres.close();
+		}
+	}
+
+	private record Result(double seconds, long bytes, double peakMb) {
+	}
+
+	/** The best of the calls, and the heap's peak while the last one was written. */
+	private Result measure(String org, String format, int expectedRows) throws Exception {
+		double best = Double.MAX_VALUE;
+		long bytes = 0;
+		double peak = 0;
+		for (int i = 0; i < this.calls; i++) {
+			System.gc();
+			ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+			long t = System.nanoTime();
+			HttpResponse<InputStream> answer = this.http
+				.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/register." + format + "?orgCode=" + org))
+					.header("Authorization",
+							"Basic " + Base64.getEncoder()
+								.encodeToString("benchadmin:bench-admin-password".getBytes(StandardCharsets.UTF_8)))
+					.build(), HttpResponse.BodyHandlers.ofInputStream());
+			if (answer.statusCode() != 200) {
+				throw new IllegalStateException("register." + format + " answered " + answer.statusCode());
+			}
+			try (InputStream body = answer.body()) {
+				bytes = body.transferTo(java.io.OutputStream.nullOutputStream());
+			}
+			best = Math.min(best, (System.nanoTime() - t) / 1e9);
+			peak = ManagementFactory.getMemoryPoolMXBeans()
+				.stream()
+				.filter((pool) -> pool.getType() == MemoryType.HEAP)
+				.mapToLong((pool) -> pool.getPeakUsage().getUsed())
+				.sum() / 1e6;
+		}
+		return new Result(best, bytes, peak);
+	}
+
+	/** A register of this year: realistic lengths, a third with a slip, half fed back. */
+	private void fill(String org, int count) throws Exception {
+		DataSource data = this.context.getBean(DataSource.class);
+		Random random = new Random(20261130L + count);
+		LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
+		int year = today.getYear();
+		String[] names = { "周小平", "王建国", "李红梅", "陈静", "刘洋", "孙立", "赵志强", "钱小兵", "吴小勇", "何建华" };
+		String[] matters = { "夜班下班路上照明不足，希望在厂区通道加装路灯。", "食堂晚餐供应时间太早，加班员工吃不上热饭。", "孩子入学需要单位开具在职证明，希望尽快办理。",
+				"宿舍热水供应不稳定，冬天洗澡困难。", "希望组织一次职工体检，并建立健康档案。" };
+		try (Connection connection = data.getConnection();
+				PreparedStatement insert = connection.prepareStatement(
+						"""
+								insert into opinion_register (case_no, org_code, case_year, serial_no, reporter_name, reporter_unit,
+								  reporter_address, reporter_phone, reported_on, registered_at, registered_by, channel, kind, summary,
+								  handling_opinion, handler, route, scope, department_code, department_signed_by, department_signed_at,
+								  stage, due_on, feedback_method, feedback_on, feedback_signed_by, satisfied, struck_off, struck_off_on,
+								  remarks, slip_matter, slip_contact, slip_phone, slip_issued_on, result_text, result_on, feedback_content)
+								values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+								  ?, ?, ?)""")) {
+			connection.setAutoCommit(false);
+			for (int i = 1; i <= count; i++) {
+				LocalDate reported = today.withDayOfYear(1 + random.nextInt(Math.max(1, today.getDayOfYear() - 1)));
+				boolean assigned = i % 3 == 0;
+				boolean concluded = i % 2 == 0;
+				String matter = matters[random.nextInt(matters.length)];
+				int p = 1;
+				insert.setString(p++, org + "-" + year + "-" + i);
+				insert.setString(p++, org);
+				insert.setInt(p++, year);
+				insert.setInt(p++, i);
+				insert.setString(p++, names[random.nextInt(names.length)]);
+				insert.setString(p++, "装配车间");
+				insert.setString(p++, "大渡口区春晖路街道" + (1 + random.nextInt(300)) + "号");
+				insert.setString(p++, "13800000000");
+				insert.setObject(p++, reported);
+				insert.setTimestamp(p++, Timestamp.from(Instant.now()));
+				insert.setString(p++, "张建国（sec）");
+				insert.setString(p++, "VISIT");
+				insert.setString(p++, "DIFFICULTY");
+				insert.setString(p++, matter);
+				insert.setString(p++,
+						"【" + reported + " 张建国（sec）】支部研判：交企业相关部门办理\n【" + reported + " 王芳（hr1）】部门办理结果：已解决");
+				insert.setString(p++, "王芳（hr1）");
+				insert.setString(p++, assigned ? "ENTERPRISE" : "EXPLAIN");
+				insert.setString(p++, "INDIVIDUAL");
+				insert.setString(p++, assigned ? "hr" : null);
+				insert.setString(p++, assigned ? "王芳（hr1）" : null);
+				insert.setTimestamp(p++, assigned ? Timestamp.from(Instant.now()) : null);
+				insert.setString(p++, concluded ? null : "departmentHandle");
+				insert.setObject(p++, reported.plusDays(21));
+				insert.setString(p++, concluded ? "PHONE" : null);
+				insert.setObject(p++, concluded ? reported.plusDays(10) : null);
+				insert.setString(p++, concluded ? "周小平" : null);
+				insert.setObject(p++, concluded ? Boolean.TRUE : null);
+				insert.setBoolean(p++, concluded);
+				insert.setObject(p++, concluded ? reported.plusDays(10) : null);
+				insert.setString(p++, (i % 7 == 0) ? "【" + reported + " 张建国（sec）】催办企业部门办理：请本周内办结" : null);
+				insert.setString(p++, assigned ? matter : null);
+				insert.setString(p++, assigned ? "张建国" : null);
+				insert.setString(p++, assigned ? "13800000000" : null);
+				insert.setObject(p++, assigned ? reported : null);
+				insert.setString(p++, concluded ? "已按员工要求解决，并向员工当面说明。" : null);
+				insert.setObject(p++, concluded ? reported.plusDays(9) : null);
+				insert.setString(p++, concluded ? "电话告知办理结果，员工表示满意。" : null);
+				insert.addBatch();
+				if (i % 500 == 0) {
+					insert.executeBatch();
+				}
+			}
+			insert.executeBatch();
+			connection.commit();
+		}
+	}
+
+}
