@@ -70,7 +70,9 @@ public class DocumentFonts {
 
 	enum Which {
 
-		LATIN, CHINESE
+		LATIN, CHINESE,
+		/** Neither font has the character (a lookup's answer, never a font). */
+		NONE
 
 	}
 

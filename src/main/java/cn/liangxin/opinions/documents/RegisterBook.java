@@ -16,7 +16,7 @@ import cn.liangxin.opinions.opinion.RegisterEntry;
 import cn.liangxin.opinions.org.Department;
 import cn.liangxin.opinions.org.OrgDirectory;
 import cn.liangxin.opinions.org.Organization;
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -50,6 +50,12 @@ public class RegisterBook {
 			"承办部门", "办理期限", "是否逾期", "员工是否满意", "退单次数", "延期次数", "补办次数", "销号日期", "办理记录");
 
 	private static final int PAGE = 500;
+
+	/**
+	 * Bytes of a register book's PDF kept in memory while it is written; the rest in a
+	 * temporary file.
+	 */
+	private static final long PDF_MEMORY = 16L * 1024 * 1024;
 
 	/** Widths of the seed's columns in the PDF, in points (landscape A4 less margins). */
 	private static final float[] PDF_WIDTHS = { 30, 50, 70, 56, 132, 150, 50, 48, 56, 52, 34, 54 };
@@ -155,7 +161,8 @@ public class RegisterBook {
 		Organization org = this.orgs.requireOrganization(orgCode);
 		Map<String, String> departments = departmentNames(orgCode);
 		LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
-		try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+		// pages are kept in memory up to PDF_MEMORY, then in a temporary file
+		try (PDDocument document = new PDDocument(MemoryUsageSetting.setupMixed(PDF_MEMORY).streamCache)) {
 			PDDocumentInformation info = document.getDocumentInformation();
 			info.setTitle("员工意见办理情况登记簿 " + org.getName() + " " + year + "年");
 			info.setCreator("员工意见办理");
@@ -323,39 +330,49 @@ public class RegisterBook {
 		}
 
 		private void heading() {
-			this.y = cells(SEED_COLUMNS, this.y, true);
+			this.y = cells(wrapped(SEED_COLUMNS), this.y, true);
 		}
 
 		void row(List<String> values) {
-			List<String> shown = values.stream()
+			List<List<String>> lines = wrapped(values.stream()
 				.map((v) -> (v.length() > PDF_CELL_MAX) ? v.substring(0, PDF_CELL_MAX) + "……" : v)
-				.toList();
-			float height = height(shown);
-			if (this.y + height > this.t.pageHeight() - 40) {
+				.toList());
+			if (this.y + height(lines) > this.t.pageHeight() - 40) {
 				this.t.newPage(Typesetter.A4_LANDSCAPE);
 				this.y = 30;
 				heading();
 			}
-			this.y = cells(shown, this.y, false);
+			this.y = cells(lines, this.y, false);
 			this.rows++;
 		}
 
-		private float height(List<String> values) {
-			int lines = 1;
+		/** Each cell's lines at its column's width, wrapped once. */
+		private List<List<String>> wrapped(List<String> values) {
+			List<List<String>> lines = new ArrayList<>(values.size());
 			for (int i = 0; i < values.size(); i++) {
-				lines = Math.max(lines, this.t.wrap(values.get(i), CELL_FONT, PDF_WIDTHS[i] - 4, 0).size());
+				lines.add(this.t.wrap(values.get(i), CELL_FONT, PDF_WIDTHS[i] - 4, 0));
+			}
+			return lines;
+		}
+
+		private static float height(List<List<String>> cells) {
+			int lines = 1;
+			for (List<String> cell : cells) {
+				lines = Math.max(lines, cell.size());
 			}
 			return lines * CELL_LEADING + 6;
 		}
 
-		private float cells(List<String> values, float top, boolean bold) {
-			float height = height(values);
+		private float cells(List<List<String>> cells, float top, boolean bold) {
+			float height = height(cells);
 			float x = PDF_MARGIN;
-			for (int i = 0; i < values.size(); i++) {
+			for (int i = 0; i < cells.size(); i++) {
 				this.t.rectangle(x, top, PDF_WIDTHS[i], height, bold ? 0.8f : 0.4f);
 				float lineY = top + 3;
-				for (String line : this.t.wrap(values.get(i), CELL_FONT, PDF_WIDTHS[i] - 4, 0)) {
-					this.t.text(x + 2, lineY, CELL_FONT, line);
+				for (String line : cells.get(i)) {
+					if (!line.isEmpty()) {
+						this.t.text(x + 2, lineY, CELL_FONT, line);
+					}
 					lineY += CELL_LEADING;
 				}
 				x += PDF_WIDTHS[i];

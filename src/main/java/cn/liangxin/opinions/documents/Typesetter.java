@@ -32,6 +32,10 @@ final class Typesetter implements AutoCloseable {
 
 	private PDRectangle size;
 
+	private final java.util.Map<Integer, Float> unitWidths = new java.util.HashMap<>();
+
+	private final java.util.Map<Integer, Which> fontOf = new java.util.HashMap<>();
+
 	Typesetter(PDDocument document, DocumentFonts fonts) {
 		this.document = document;
 		this.fonts = fonts;
@@ -126,7 +130,7 @@ final class Typesetter implements AutoCloseable {
 			while (i < paragraph.length()) {
 				int codePoint = paragraph.codePointAt(i);
 				String character = new String(Character.toChars(codePoint));
-				float w = width(character, fontSize);
+				float w = unitWidth(codePoint) * fontSize;
 				if (used + w > room && !line.isEmpty() && !closesALine(codePoint)) {
 					lines.add(line.toString());
 					line.setLength(0);
@@ -149,19 +153,50 @@ final class Typesetter implements AutoCloseable {
 
 	float width(String text, float fontSize) {
 		float total = 0;
-		for (Run run : runs(text)) {
-			total += width(run, fontSize);
+		int i = 0;
+		while (i < text.length()) {
+			int codePoint = text.codePointAt(i);
+			total += unitWidth(codePoint);
+			i += Character.charCount(codePoint);
 		}
-		return total;
+		return total * fontSize;
 	}
 
 	private float width(Run run, float fontSize) {
+		return width(run.text(), fontSize);
+	}
+
+	/**
+	 * A character's width at size 1, measured once per document (a book measures
+	 * millions).
+	 */
+	private float unitWidth(int codePoint) {
+		Float known = this.unitWidths.get(codePoint);
+		if (known != null) {
+			return known;
+		}
+		Which font = fontFor(codePoint);
+		String character = (font != null) ? new String(Character.toChars(normalized(codePoint))) : "?";
 		try {
-			return this.loaded.of(run.font()).getStringWidth(run.text()) / 1000 * fontSize;
+			float width = this.loaded.of((font != null) ? font : Which.LATIN).getStringWidth(character) / 1000;
+			this.unitWidths.put(codePoint, width);
+			return width;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private Which fontFor(int codePoint) {
+		Which font = this.fontOf.computeIfAbsent(normalized(codePoint), (cp) -> {
+			Which found = this.fonts.fontFor(cp);
+			return (found != null) ? found : Which.NONE;
+		});
+		return (font != Which.NONE) ? font : null;
+	}
+
+	private static int normalized(int codePoint) {
+		return (codePoint == '\t' || codePoint == '\r') ? ' ' : codePoint;
 	}
 
 	void line(float x1, float y1, float x2, float y2, float lineWidth) {
@@ -226,10 +261,8 @@ final class Typesetter implements AutoCloseable {
 		while (i < text.length()) {
 			int codePoint = text.codePointAt(i);
 			i += Character.charCount(codePoint);
-			if (codePoint == '\t' || codePoint == '\r') {
-				codePoint = ' ';
-			}
-			Which font = this.fonts.fontFor(codePoint);
+			codePoint = normalized(codePoint);
+			Which font = fontFor(codePoint);
 			String character = new String(Character.toChars(codePoint));
 			if (font == null) {
 				font = Which.LATIN;
