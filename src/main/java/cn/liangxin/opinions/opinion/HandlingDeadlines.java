@@ -84,7 +84,8 @@ public class HandlingDeadlines {
 		return calendar().workingDaysBetween(today, deadline.dueOn());
 	}
 
-	private WorkingDayCalendar calendar() {
+	/** The working-day calendar as it stands now (an admin may add a year). */
+	public WorkingDayCalendar calendar() {
 		return this.calendars.calendar();
 	}
 

@@ -12,6 +12,7 @@ import cn.liangxin.opinions.opinion.FeedbackOutcome;
 import cn.liangxin.opinions.opinion.HandlingDeadlines;
 import cn.liangxin.opinions.opinion.OpinionRegister;
 import cn.liangxin.opinions.opinion.Outcome;
+import cn.liangxin.opinions.opinion.RegisterEntry;
 import cn.liangxin.opinions.opinion.Route;
 import cn.liangxin.opinions.opinion.SideRoads;
 import cn.liangxin.opinions.opinion.Stage;
@@ -251,8 +252,12 @@ class OpinionTaskListener implements TaskListener {
 			task.setVariable(Vars.DEPARTMENT_NAME, slip.departmentName());
 			task.setVariable(Vars.SLIP_MATTER, slip.matter());
 			task.setVariable(Vars.SLIP_DUE_ON, (slip.dueOn() != null) ? slip.dueOn().toString() : null);
-			task.setVariable(Vars.SLIP_CONTACT, (slip.contact() != null) ? slip.contact() : user);
-			task.setVariable(Vars.SLIP_PHONE, slip.phone());
+			// as the printed slip says it: the contact given, else whoever issued it,
+			// with
+			// their phone (the register keeps it)
+			RegisterEntry issued = this.register.require(caseNo);
+			task.setVariable(Vars.SLIP_CONTACT, issued.getSlipContact());
+			task.setVariable(Vars.SLIP_PHONE, issued.getSlipPhone());
 			task.setVariable(Vars.DEPARTMENT_DUE_ON, slip.deadline().dueOn().toString());
 		}
 		if (assessment.route() == Route.UPPER) {

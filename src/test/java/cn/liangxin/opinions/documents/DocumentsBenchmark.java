@@ -38,8 +38,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the stubs of both kinds), then times {@code GET /api/register.xlsx} and
  * {@code GET /api/register.pdf} over HTTP, each against the same book at a fifth of the
  * size in the same run (a ratio that holds on a noisy machine), and prints the heap used
- * at its peak while each book is written. Not a test: run it with
- * {@code ./mvnw -Pbenchmark verify} (docs/performance.md).
+ * at its peak while each book is written; then the district's monthly report at
+ * {@code benchmark.report.cases} cases (default 100,000) raised last month in 30
+ * organizations: making every committee's report, and the district's summary over HTTP.
+ * Not a test: run it with {@code ./mvnw -Pbenchmark verify} (docs/performance.md).
  */
 public final class DocumentsBenchmark {
 
@@ -52,6 +54,8 @@ public final class DocumentsBenchmark {
 	private final int cases = Integer.getInteger("benchmark.book.cases", 5000);
 
 	private final int calls = Integer.getInteger("benchmark.book.calls", 3);
+
+	private final int districtCases = Integer.getInteger("benchmark.report.cases", 100_000);
 
 	private ConfigurableApplicationContext context;
 
@@ -109,6 +113,123 @@ public final class DocumentsBenchmark {
 	}
 
 	private record Result(double seconds, long bytes, double peakMb) {
+	}
+
+	/**
+	 * The district's monthly report at {@code benchmark.report.cases} cases raised last
+	 * month in 30 organizations under 5 committees: how long making every committee's
+	 * report takes (the figures, in SQL), and the district's summary as JSON, XLSX and
+	 * PDF.
+	 */
+	private void districtReport(OrgDirectory orgs) throws Exception {
+		out.printf("%n== The district's monthly report: %,d cases raised last month ==%n", this.districtCases);
+		java.time.YearMonth month = java.time.YearMonth.from(LocalDate.now(WorkingDayCalendar.ZONE)).minusMonths(1);
+		for (int c = 1; c <= 5; c++) {
+			orgs.save(new cn.liangxin.opinions.org.Committee("rc" + c, "基准测试第" + c + "党委"));
+			for (int o = 1; o <= 6; o++) {
+				String code = "rc" + c + "o" + o;
+				orgs.save(new Organization(code, "重庆基准月报" + c + "-" + o + "有限公司", null, 300, "rc" + c));
+				orgs.save(new Department(code, "hr", "人力资源部"));
+			}
+		}
+		long t = System.nanoTime();
+		int perOrg = this.districtCases / 30;
+		for (int c = 1; c <= 5; c++) {
+			for (int o = 1; o <= 6; o++) {
+				fillMonth("rc" + c + "o" + o, perOrg, month);
+			}
+		}
+		out.printf("Filled %,d cases in %.1f s%n", perOrg * 30, (System.nanoTime() - t) / 1e9);
+		var reports = this.context.getBean(cn.liangxin.opinions.report.MonthlyReports.class);
+		LocalDate firstWorkingDay = LocalDate.now(WorkingDayCalendar.ZONE);
+		t = System.nanoTime();
+		int made = reports.makeMissing(firstWorkingDay, Instant.now(), (report) -> null).size();
+		double making = (System.nanoTime() - t) / 1e9;
+		out.printf("Made %d committees' reports of %s in %.2f s   goal: under 10 s%n", made, month, making);
+		for (String format : new String[] { "json", "xlsx", "pdf" }) {
+			double best = Double.MAX_VALUE;
+			long bytes = 0;
+			for (int i = 0; i < this.calls; i++) {
+				long s = System.nanoTime();
+				HttpResponse<byte[]> answer = this.http.send(HttpRequest
+					.newBuilder(URI.create(this.baseUrl + "/api/reports/monthly?month=" + month + "&format=" + format))
+					.header("Authorization",
+							"Basic " + Base64.getEncoder()
+								.encodeToString("benchadmin:bench-admin-password".getBytes(StandardCharsets.UTF_8)))
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+				if (answer.statusCode() != 200) {
+					throw new IllegalStateException("the district's report answered " + answer.statusCode());
+				}
+				bytes = answer.body().length;
+				best = Math.min(best, (System.nanoTime() - s) / 1e9);
+			}
+			out.printf("District summary as %-4s: best of %d %.2f s, %,d bytes%n", format, this.calls, best, bytes);
+		}
+	}
+
+	/** Cases raised in the month: a third to a department and done, half struck off. */
+	private void fillMonth(String org, int count, java.time.YearMonth month) throws Exception {
+		DataSource data = this.context.getBean(DataSource.class);
+		Random random = new Random(org.hashCode());
+		try (Connection connection = data.getConnection();
+				PreparedStatement insert = connection.prepareStatement(
+						"""
+								insert into opinion_register (case_no, org_code, case_year, serial_no, reporter_name, reported_on,
+								  registered_at, channel, kind, summary, route, stage, due_on, feedback_on, satisfied, struck_off,
+								  struck_off_on)
+								values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+				PreparedStatement event = connection.prepareStatement(
+						"""
+								insert into case_event (case_no, org_code, stage, kind, happened_at, happened_on, due_from, due_to)
+								values (?, ?, 'departmentHandle', 'DONE', ?, ?, ?, ?)""")) {
+			connection.setAutoCommit(false);
+			String[] channels = { "VISIT", "MAILBOX", "FORUM", "WALL", "TALK", "MEETING", "OTHER" };
+			String[] kinds = { "DIFFICULTY", "CONFLICT", "SUGGESTION" };
+			String[] routes = { "ON_SPOT", "EXPLAIN", "ENTERPRISE", "UPPER" };
+			for (int i = 1; i <= count; i++) {
+				LocalDate reported = month.atDay(1 + random.nextInt(month.lengthOfMonth()));
+				boolean closed = i % 2 == 0;
+				String route = routes[random.nextInt(routes.length)];
+				String caseNo = org + "-" + month.getYear() + "-" + i;
+				int p = 1;
+				insert.setString(p++, caseNo);
+				insert.setString(p++, org);
+				insert.setInt(p++, month.getYear());
+				insert.setInt(p++, i);
+				insert.setString(p++, "周小平");
+				insert.setObject(p++, reported);
+				insert.setTimestamp(p++, Timestamp.from(Instant.now()));
+				insert.setString(p++, channels[random.nextInt(channels.length)]);
+				insert.setString(p++, kinds[random.nextInt(kinds.length)]);
+				insert.setString(p++, "夜班下班路上照明不足，希望在厂区通道加装路灯。");
+				insert.setString(p++, route);
+				insert.setString(p++, closed ? null : "departmentHandle");
+				insert.setObject(p++, reported.plusDays(21));
+				insert.setObject(p++, closed ? reported.plusDays(5) : null);
+				insert.setObject(p++, closed ? Boolean.valueOf(random.nextInt(10) > 0) : null);
+				insert.setBoolean(p++, closed);
+				insert.setObject(p++, closed ? reported.plusDays(5) : null);
+				insert.addBatch();
+				if (route.equals("ENTERPRISE")) {
+					LocalDate done = reported.plusDays(3 + random.nextInt(25));
+					event.setString(1, caseNo);
+					event.setString(2, org);
+					event.setTimestamp(3,
+							Timestamp.from(done.atTime(10, 0).atZone(WorkingDayCalendar.ZONE).toInstant()));
+					event.setObject(4, done);
+					event.setObject(5, reported.plusDays(21));
+					event.setObject(6, reported.plusDays(21));
+					event.addBatch();
+				}
+				if (i % 1000 == 0) {
+					insert.executeBatch();
+					event.executeBatch();
+				}
+			}
+			insert.executeBatch();
+			event.executeBatch();
+			connection.commit();
+		}
 	}
 
 	/** The best of the calls, and the heap's peak while the last one was written. */

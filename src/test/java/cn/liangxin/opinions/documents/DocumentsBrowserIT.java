@@ -70,6 +70,9 @@ class DocumentsBrowserIT {
 			browser.driver()
 				.get("http://localhost:" + this.port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
 			browser.waitFor(FORM);
+			// the form words the slip as the printed one does
+			assertThat(browser.text(FORM)).contains("重庆渝发机械制造有限公司人力资源部：", "员工" + reporter + "反映的车间通风不好",
+					"联系人：张建国，联系电话：13800000000");
 			By slipLink = By.xpath("//*[contains(@class,'fjs-form')]//a[contains(text(),'打印交办单')]");
 			String href = browser.waitFor(slipLink).getDomProperty("href");
 			assertThat(href).endsWith("/api/opinions/" + caseNo + "/assignment-slip.pdf");
