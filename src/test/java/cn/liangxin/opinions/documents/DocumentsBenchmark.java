@@ -105,6 +105,7 @@ public final class DocumentsBenchmark {
 				out.printf("%-6s %,8d %12.2f %,12d %10.2f %12.0f   goal: under 5 s%n", format, this.cases,
 						large.seconds, large.bytes, large.seconds / small.seconds, large.peakMb);
 			}
+			districtReport(orgs);
 		}
 		finally {
 			this.context.close();
