@@ -41,9 +41,12 @@ public class DemoData {
 		}
 		this.orgs.save(new Committee("cmt1", "八桥镇\"两新\"组织党委"));
 		this.orgs.save(new Committee("cmt2", "区社会组织党委"));
-		this.orgs.save(new Organization("org1", "重庆渝发机械制造有限公司", "91500104MA5U7XKJ3Q", 260, "cmt1"));
-		this.orgs.save(new Organization("org2", "重庆春晖物业服务有限公司", "91500104MA60B2LQ8N", 85, "cmt1"));
-		this.orgs.save(new Organization("org3", "大渡口区心连心社会工作服务中心", "52500104MJP5021186", 36, "cmt2"));
+		this.orgs.save(new Organization("org1", "重庆渝发机械制造有限公司", "91500104MA5U7XKJ3Q", 260, "cmt1")
+			.withPartyName("中共重庆渝发机械制造有限公司支部委员会"));
+		this.orgs.save(new Organization("org2", "重庆春晖物业服务有限公司", "91500104MA60B2LQ8N", 85, "cmt1")
+			.withPartyName("中共重庆春晖物业服务有限公司支部委员会"));
+		this.orgs.save(new Organization("org3", "大渡口区心连心社会工作服务中心", "52500104MJP5021186", 36, "cmt2")
+			.withPartyName("中共大渡口区心连心社会工作服务中心支部委员会"));
 		this.orgs.save(new Department("org1", "hr", "人力资源部"));
 		this.orgs.save(new Department("org1", "prod", "生产部"));
 

@@ -115,11 +115,11 @@ public class CaseDocuments {
 	}
 
 	/**
-	 * The name under the seal. The organization tree does not hold the Party
-	 * organization's own name yet: 「重庆渝发机械制造有限公司党支部」.
+	 * The name under the seal: the Party organization's own name, or, while the
+	 * organization tree does not know it, 「{organization}党支部」.
 	 */
 	static String partyName(Organization org) {
-		return org.getName() + "党支部";
+		return (org.getPartyName() != null) ? org.getPartyName() : org.getName() + "党支部";
 	}
 
 	/** 「反映的…一事」: the matter as the slip words it, without its closing stop. */

@@ -44,7 +44,7 @@ class OrgAdminController {
 	}
 
 	record OrganizationView(String code, String name, String creditCode, int employeeCount, String committeeCode,
-			List<DepartmentView> departments) {
+			String partyName, List<DepartmentView> departments) {
 	}
 
 	record DepartmentView(String code, String name) {
@@ -115,7 +115,7 @@ class OrgAdminController {
 
 	private OrganizationView view(Organization org) {
 		return new OrganizationView(org.getCode(), org.getName(), org.getCreditCode(), org.getEmployeeCount(),
-				org.getCommitteeCode(),
+				org.getCommitteeCode(), org.getPartyName(),
 				this.directory.departments(org.getCode())
 					.stream()
 					.map((d) -> new DepartmentView(d.getCode(), d.getName()))

@@ -37,7 +37,7 @@ public class OrgAdministration {
 
 	/** Input of an organization with its departments. */
 	public record OrganizationInput(String code, String name, String creditCode, Integer employeeCount,
-			String committeeCode, List<DepartmentInput> departments) {
+			String committeeCode, String partyName, List<DepartmentInput> departments) {
 	}
 
 	/** Input of a department. */
@@ -64,6 +64,7 @@ public class OrgAdministration {
 		String code = code(errors, "code", "组织代码", input.code());
 		String name = errors.requiredText("name", "组织名称", input.name(), 100);
 		String creditCode = errors.text("creditCode", "统一社会信用代码", input.creditCode(), 18);
+		String partyName = errors.text("partyName", "党组织名称", input.partyName(), 100);
 		if (creditCode != null && !CREDIT_CODE.matcher(creditCode).matches()) {
 			errors.add("creditCode", "creditCode", "统一社会信用代码应为18位数字或大写字母");
 		}
@@ -80,7 +81,8 @@ public class OrgAdministration {
 		}
 		errors.throwIfAny();
 		Organization saved = this.directory
-			.save(new Organization(code, name, creditCode, input.employeeCount(), input.committeeCode()));
+			.save(new Organization(code, name, creditCode, input.employeeCount(), input.committeeCode())
+				.withPartyName(partyName));
 		departments.forEach((d) -> this.directory.save(new Department(code, d.code().strip(), d.name().strip())));
 		return saved;
 	}

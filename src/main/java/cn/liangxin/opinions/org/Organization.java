@@ -26,6 +26,10 @@ public class Organization {
 	@Column(name = "committee_code")
 	private String committeeCode;
 
+	/** The Party organization's own name, e.g. 中共…支部委员会; may be unknown. */
+	@Column(name = "party_name")
+	private String partyName;
+
 	protected Organization() {
 	}
 
@@ -55,6 +59,16 @@ public class Organization {
 
 	public String getCommitteeCode() {
 		return this.committeeCode;
+	}
+
+	public String getPartyName() {
+		return this.partyName;
+	}
+
+	/** This organization with its Party organization's name (blank: unknown). */
+	public Organization withPartyName(String partyName) {
+		this.partyName = (partyName == null || partyName.isBlank()) ? null : partyName.strip();
+		return this;
 	}
 
 }

@@ -97,7 +97,7 @@ class DocumentsIT {
 			String text = pdfText(pdf);
 			assertThat(text).contains("员工意见交办单", "（存根联）", (String) entry.get("caseNoDisplay"), "重庆渝发机械制造有限公司人力资源部：",
 					"装配车间的员工钱小兵反映的夜班下班路上照明不足，希望加装路灯一事", "望在" + chinese(due) + "前办理完毕", "联系人：张建国", "联系电话：13800000000",
-					"（党组织盖章）", "重庆渝发机械制造有限公司党支部", "收件人签字：王芳",
+					"（党组织盖章）", "中共重庆渝发机械制造有限公司支部委员会", "收件人签字：王芳",
 					"签收时间：" + chinese(LocalDate.now(WorkingDayCalendar.ZONE)));
 			// the number on the stub and on the slip
 			assertThat(text.split((String) entry.get("caseNoDisplay"), -1)).hasSize(3);
@@ -207,6 +207,8 @@ class DocumentsIT {
 			assertThat(text).doesNotContain(elsewhere);
 			// the stubs behind the register: the one assignment slip
 			assertThat(text).contains("附：员工意见交办单、员工意见办理情况反馈单存根联", "（存根联）", "包装车间的员工" + reporters.get(1));
+			// an organization whose Party organization's name is not known: 「…党支部」
+			assertThat(text).contains(org.getName() + "党支部");
 			assertEveryFontEmbedded(pdf);
 			evidence(pdf, 0, "register-book");
 		}

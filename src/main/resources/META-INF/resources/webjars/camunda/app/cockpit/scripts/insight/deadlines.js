@@ -93,7 +93,9 @@ function mountDeadlines(node, { page }) {
       { class: 'insight-deadlines-head' },
       el('h2', {}, t('deadlines')),
       filters.element,
-      page ? null : el('a', { href: `#${PAGE_PATH}` }, t('openInPage'))
+      page ? null : el('a', { href: `#${PAGE_PATH}` }, t('openInPage')),
+      // the cases, the register books (登记簿) and the monthly reports' downloads
+      el('a', { href: '/case.html', target: '_blank', class: 'insight-books-link' }, t('registerBooks'))
     ),
     period,
     content
