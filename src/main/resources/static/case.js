@@ -55,6 +55,29 @@
     document.getElementById('documents').hidden = documents.length === 0;
   }
 
+  // last month's report for committee staff (their committee's) and the district (all committees);
+  // others are refused, and see nothing of it
+  function reports() {
+    return fetch('/api/reports/monthly', { credentials: 'same-origin', headers: page.HEADERS }).then(function (response) {
+      if (!response.ok) {
+        return;
+      }
+      return response.json().then(function (report) {
+        var month = report.month;
+        var query = report.committeeCode ? '?committee=' + encodeURIComponent(report.committeeCode) + '&month=' + month
+          : '?month=' + month;
+        text('reportInfo', report.committeeCode
+          ? report.committeeName + ' ' + month + '：' + (report.submittedAt ? '已上报' : '待上报，期限' + report.dueOn)
+          : '全区 ' + month + '：' + report.reports.length + '个主管党（工）委的报告，已上报' + report.submitted + '个');
+        document.getElementById('reportXlsx').href = '/api/reports/monthly' + query + '&format=xlsx';
+        document.getElementById('reportPdf').href = '/api/reports/monthly' + query + '&format=pdf';
+        document.getElementById('reports').hidden = false;
+      });
+    }).catch(function () {
+      // no report to show
+    });
+  }
+
   // the register books the user may download, for the year chosen
   function books() {
     var year = document.getElementById('bookYear');
@@ -204,7 +227,8 @@
         document.getElementById('next').disabled = answer.page + 1 >= answer.totalPages;
         document.getElementById('list').hidden = false;
       }).then(function () {
-        return listPage === 0 && !document.getElementById('bookOrg').options.length ? books() : null;
+        return listPage === 0 && !document.getElementById('bookOrg').options.length
+          ? books().then(reports) : null;
       });
     }).catch(function (error) {
       page.show(message, error.message, 'error');

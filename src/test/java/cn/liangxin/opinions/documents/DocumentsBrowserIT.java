@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * In a real headless Chromium, with the webapps' session: {@code hr1} downloads the
  * assignment slip from the link in the slip's task form, {@code sec1} the register book
- * from the case list page. The downloads are read back (PDFBox) and a page of each is
- * rendered under {@code target/documents/}.
+ * from the case list page, {@code district1} the month's summary of the monthly reports.
+ * The downloads are read back (PDFBox) and a page of each is rendered under
+ * {@code target/documents/}.
  */
 @WebAppTest
 class DocumentsBrowserIT {
@@ -91,6 +92,18 @@ class DocumentsBrowserIT {
 			try (PDDocument register = Loader.loadPDF(download(browser, book))) {
 				assertThat(DocumentsIT.pdfText(register)).contains("员工意见办理情况登记簿", "重庆渝发机械制造有限公司", reporter);
 				DocumentsIT.evidence(register, 0, "browser-register-book");
+			}
+			// a branch has no monthly report to read; the district has the month's
+			// summary
+			assertThat(browser.driver().findElement(By.id("reports")).getDomAttribute("hidden")).isNotNull();
+			browser.logInToTasklist("district1", DemoData.PASSWORD);
+			browser.driver().get("http://localhost:" + this.port + "/case.html");
+			browser.waitFor(By.cssSelector("#reports:not([hidden])"));
+			String summary = browser.waitFor(By.id("reportPdf")).getDomProperty("href");
+			assertThat(summary).contains("/api/reports/monthly?month=").endsWith("&format=pdf");
+			assertThat(browser.text(By.id("reportInfo"))).startsWith("全区 ");
+			try (PDDocument district = Loader.loadPDF(download(browser, summary))) {
+				assertThat(DocumentsIT.pdfText(district)).contains("员工意见办理情况月度汇总");
 			}
 		}
 	}
