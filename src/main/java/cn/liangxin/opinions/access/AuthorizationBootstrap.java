@@ -1,5 +1,8 @@
 package cn.liangxin.opinions.access;
 
+import cn.liangxin.opinions.org.OrgGroups;
+import cn.liangxin.opinions.workflow.OpinionProcess;
+import cn.liangxin.opinions.workflow.ReportProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -17,16 +20,26 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * What every signed-in user may do, granted once at start-up (global authorizations).
- * Which organizations' data they see is decided by the tenant check (one tenant per
- * organization); which tasks they work, by the candidate groups of each task. Nobody but
- * admins may deploy, or change users, groups, tenants or authorizations.
+ * What every signed-in user may do, made so at start-up (global authorizations, brought
+ * to exactly these permissions on every start, so that an older database loses what it no
+ * longer should have). Everyone reads the instances, history and tasks of the processes
+ * that carry an organization's tenant (a case and the processes it calls); which
+ * organizations' data they see is then decided by the tenant check, which tasks they work
+ * by the candidate groups of each task. The processes without a tenant are not readable
+ * by everyone: a committee's monthly report is read through its task's candidate group
+ * and a grant on its instance (see {@code MonthlyReportStarter}), the district reads all
+ * of them; the scheduling processes only admins. Nobody but admins may deploy, or change
+ * users, groups, tenants or authorizations.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AuthorizationBootstrap implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AuthorizationBootstrap.class);
+
+	/** Reading the instances, history and tasks of a process definition. */
+	private static final Permission[] CASE_READS = { Permissions.READ, Permissions.READ_INSTANCE,
+			Permissions.READ_HISTORY, Permissions.READ_TASK };
 
 	private final AuthorizationService authorizations;
 
@@ -38,8 +51,11 @@ class AuthorizationBootstrap implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		int created = grantToEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS)
 				+ grantToEveryone(Resources.APPLICATION, "cockpit", Permissions.ACCESS)
-				+ grantToEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
-						Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK)
+				+ grantToEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ)
+				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.PROCESS_ID, CASE_READS)
+				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.SUPERVISION_PROCESS_ID, CASE_READS)
+				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.EXTENSION_PROCESS_ID, CASE_READS)
+				+ grantToGroup(OrgGroups.DISTRICT, Resources.PROCESS_DEFINITION, ReportProcess.PROCESS_ID, CASE_READS)
 				+ grantToEveryone(Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ)
 				+ grantToEveryone(Resources.FILTER, Authorization.ANY, Permissions.READ)
 				+ grantToEveryone(Resources.USER, Authorization.ANY, Permissions.READ)
@@ -76,23 +92,63 @@ class AuthorizationBootstrap implements ApplicationRunner {
 	}
 
 	private int grantToEveryone(Resource resource, String resourceId, Permission... permissions) {
-		boolean exists = this.authorizations.createAuthorizationQuery()
+		Authorization existing = this.authorizations.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GLOBAL)
 			.resourceType(resource)
 			.resourceId(resourceId)
-			.count() > 0;
-		if (exists) {
+			.singleResult();
+		return save(existing, Authorization.AUTH_TYPE_GLOBAL, Authorization.ANY, null, resource, resourceId,
+				permissions);
+	}
+
+	private int grantToGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = this.authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		return save(existing, Authorization.AUTH_TYPE_GRANT, null, groupId, resource, resourceId, permissions);
+	}
+
+	/**
+	 * Creates the authorization, or brings an existing one to exactly these permissions;
+	 * 1 when something was written.
+	 */
+	private int save(Authorization existing, int type, String userId, String groupId, Resource resource,
+			String resourceId, Permission... permissions) {
+		Authorization authorization = (existing != null) ? existing : this.authorizations.createNewAuthorization(type);
+		if (existing != null && hasExactly(existing, permissions)) {
 			return 0;
 		}
-		Authorization authorization = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-		authorization.setUserId(Authorization.ANY);
-		authorization.setResource(resource);
-		authorization.setResourceId(resourceId);
+		if (existing == null) {
+			authorization.setUserId(userId);
+			authorization.setGroupId(groupId);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+		}
+		authorization.removePermission(Permissions.ALL);
 		for (Permission permission : permissions) {
 			authorization.addPermission(permission);
 		}
 		this.authorizations.saveAuthorization(authorization);
+		if (existing != null) {
+			log.info("Authorization on {} {} brought to {}", resource.resourceName(), resourceId,
+					java.util.Arrays.toString(permissions));
+		}
 		return 1;
+	}
+
+	private static boolean hasExactly(Authorization authorization, Permission... permissions) {
+		return mask(authorization.getPermissions(Permissions.values())) == mask(permissions);
+	}
+
+	private static int mask(Permission... permissions) {
+		int mask = 0;
+		for (Permission permission : permissions) {
+			mask |= permission.getValue();
+		}
+		return mask;
 	}
 
 }

@@ -5,7 +5,12 @@ import java.util.List;
 import cn.liangxin.opinions.report.MonthlyReportSettings;
 import cn.liangxin.opinions.report.MonthlyReports;
 import cn.liangxin.opinions.report.MonthlyReports.Report;
+import cn.liangxin.opinions.org.OrgGroups;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,8 +42,11 @@ class MonthlyReportStarter implements JavaDelegate, ApplicationRunner {
 
 	private final MonthlyReportSettings settings;
 
+	private final AuthorizationService authorizations;
+
 	MonthlyReportStarter(MonthlyReports reports, RuntimeService runtime, IdentityService identity,
-			MonthlyReportSettings settings) {
+			MonthlyReportSettings settings, AuthorizationService authorizations) {
+		this.authorizations = authorizations;
 		this.reports = reports;
 		this.runtime = runtime;
 		this.identity = identity;
@@ -75,8 +83,13 @@ class MonthlyReportStarter implements JavaDelegate, ApplicationRunner {
 		return this.reports.makeMissing(EngineClock.today(), EngineClock.now(), this::start);
 	}
 
+	/**
+	 * Starts the report's review, which has no tenant: its committee's staff read it
+	 * through a grant on the instance (the task through its candidate group), the
+	 * district through its grant on the process; nobody else.
+	 */
 	private String start(Report report) {
-		return this.runtime.createProcessInstanceByKey(ReportProcess.PROCESS_ID)
+		String instanceId = this.runtime.createProcessInstanceByKey(ReportProcess.PROCESS_ID)
 			.businessKey(report.committeeCode() + "-" + report.month())
 			.setVariables(Variables.createVariables()
 				.putValue(ReportProcess.Vars.COMMITTEE_CODE, report.committeeCode())
@@ -87,6 +100,13 @@ class MonthlyReportStarter implements JavaDelegate, ApplicationRunner {
 				.putValue(ReportProcess.Vars.FIGURES, report.figures().markdown()))
 			.execute()
 			.getId();
+		Authorization read = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		read.setGroupId(OrgGroups.committee(report.committeeCode()));
+		read.setResource(Resources.PROCESS_INSTANCE);
+		read.setResourceId(instanceId);
+		read.addPermission(Permissions.READ);
+		this.authorizations.saveAuthorization(read);
+		return instanceId;
 	}
 
 }

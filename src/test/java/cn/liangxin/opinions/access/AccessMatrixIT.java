@@ -15,7 +15,11 @@ import cn.liangxin.opinions.demo.DemoData;
 import cn.liangxin.opinions.support.WebAppTest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
@@ -234,6 +238,54 @@ class AccessMatrixIT {
 			.isEqualTo(HttpStatus.OK);
 		assertThat(as("admin").exchange("/engine-rest/user?id=intruder", HttpMethod.GET, null, LIST).getBody())
 			.isEmpty();
+	}
+
+	@Autowired
+	AuthorizationBootstrap bootstrap;
+
+	@Autowired
+	AuthorizationService authorizations;
+
+	/**
+	 * Databases made before the monthly report gave everyone every process's instances,
+	 * history and tasks (resource {@code *}); a start narrows that to reading the
+	 * definitions, and the case processes keep their own grants.
+	 */
+	@Test
+	void anOlderDatabasesGrantOnEveryProcessIsNarrowedAtStart() {
+		Authorization any = globalGrant(Authorization.ANY);
+		any.addPermission(Permissions.READ_INSTANCE);
+		any.addPermission(Permissions.READ_HISTORY);
+		any.addPermission(Permissions.READ_TASK);
+		this.authorizations.saveAuthorization(any);
+
+		this.bootstrap.run(null);
+
+		Authorization narrowed = globalGrant(Authorization.ANY);
+		assertThat(narrowed.isPermissionGranted(Permissions.READ)).isTrue();
+		assertThat(narrowed.isPermissionGranted(Permissions.READ_INSTANCE)).isFalse();
+		assertThat(narrowed.isPermissionGranted(Permissions.READ_HISTORY)).isFalse();
+		assertThat(narrowed.isPermissionGranted(Permissions.READ_TASK)).isFalse();
+		for (String key : List.of("employee-opinion", "opinion-supervision", "opinion-extension")) {
+			assertThat(globalGrant(key).isPermissionGranted(Permissions.READ_INSTANCE)).as(key).isTrue();
+			assertThat(globalGrant(key).isPermissionGranted(Permissions.READ_TASK)).as(key).isTrue();
+		}
+		for (String key : List.of("monthly-report", "monthly-report-schedule", "opinion-digest")) {
+			assertThat(this.authorizations.createAuthorizationQuery()
+				.authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+				.resourceType(Resources.PROCESS_DEFINITION)
+				.resourceId(key)
+				.count()).as(key).isZero();
+		}
+		assertThat(tenants("sec1", "/engine-rest/task?processDefinitionKey=employee-opinion")).containsExactly("org1");
+	}
+
+	private Authorization globalGrant(String processKey) {
+		return this.authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+			.resourceType(Resources.PROCESS_DEFINITION)
+			.resourceId(processKey)
+			.singleResult();
 	}
 
 	@Test

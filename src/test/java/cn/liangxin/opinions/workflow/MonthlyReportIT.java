@@ -249,6 +249,66 @@ class MonthlyReportIT {
 		}
 	}
 
+	/**
+	 * A report carries no organization's tenant, so nothing but grants keeps it from
+	 * everyone: the committee's staff and the district read its task, form, instance and
+	 * variables; a branch (even one of the committee's own organizations) and another
+	 * committee see nothing and are refused.
+	 */
+	@Test
+	void onlyTheCommitteeAndTheDistrictReadTheReport() {
+		committeeOfItsOwn();
+		TestClock.at(LocalDate.of(2026, 10, 8), LocalTime.of(7, 0));
+		this.starter.makeMissing();
+		Task review = this.tasks.createTaskQuery()
+			.processInstanceBusinessKey("cmtmr-2026-09")
+			.taskDefinitionKey(ReportProcess.REVIEW)
+			.singleResult();
+		String instance = review.getProcessInstanceId();
+		String tasks = "/engine-rest/task?processDefinitionKey=" + ReportProcess.PROCESS_ID;
+		String instances = "/engine-rest/process-instance?processDefinitionKey=" + ReportProcess.PROCESS_ID;
+		String history = "/engine-rest/history/process-instance?processDefinitionKey=" + ReportProcess.PROCESS_ID;
+		String variables = "/engine-rest/history/variable-instance?processInstanceId=" + instance;
+
+		for (String reader : List.of("mrstaff", "district1")) {
+			assertThat(ids(reader, tasks)).as("%s sees the task", reader).contains(review.getId());
+			assertThat(ids(reader, instances)).as("%s sees the instance", reader).contains(instance);
+			ResponseEntity<String> form = rest().as(reader)
+				.getForEntity("/engine-rest/task/" + review.getId() + "/form-variables", String.class);
+			assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(form.getBody()).contains(ReportProcess.Vars.FIGURES, "重庆月报测试有限公司");
+		}
+		// the committee sees its own report only, not the other committees' of the month
+		assertThat(ids("mrstaff", tasks)).containsExactly(review.getId());
+		assertThat(ids("district1", history)).contains(instance);
+
+		for (String outsider : List.of("mrsec", "sec1", "hr1", "cmtstaff1")) {
+			assertThat(ids(outsider, tasks)).as("%s sees no report task", outsider).doesNotContain(review.getId());
+			assertThat(ids(outsider, instances)).as("%s sees no report instance", outsider).doesNotContain(instance);
+			assertThat(ids(outsider, history)).as("%s sees no report history", outsider).doesNotContain(instance);
+			assertThat(ids(outsider, variables)).as("%s reads no report variable", outsider).isEmpty();
+			ResponseEntity<String> form = rest().as(outsider)
+				.getForEntity("/engine-rest/task/" + review.getId() + "/form-variables", String.class);
+			assertThat(form.getStatusCode()).as("%s opens the report form", outsider).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(form.getBody()).doesNotContain("重庆月报测试有限公司");
+			ResponseEntity<String> instanceVariables = rest().as(outsider)
+				.getForEntity("/engine-rest/process-instance/" + instance + "/variables", String.class);
+			assertThat(instanceVariables.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(instanceVariables.getBody()).doesNotContain("重庆月报测试有限公司");
+		}
+		// cmt1's own report of the month is cmtstaff1's, and sec1's branch does not see
+		// it
+		assertThat(ids("cmtstaff1", tasks)).hasSize(1);
+		assertThat(ids("sec1", tasks)).isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> ids(String user, String url) {
+		ResponseEntity<List> answer = rest().as(user).getForEntity(url, List.class);
+		assertThat(answer.getStatusCode()).as("%s GET %s", user, url).isEqualTo(HttpStatus.OK);
+		return ((List<Map<String, Object>>) answer.getBody()).stream().map((row) -> (String) row.get("id")).toList();
+	}
+
 	// fixtures
 
 	private void committeeOfItsOwn() {
