@@ -14,6 +14,7 @@ import java.util.function.Function;
 import cn.liangxin.opinions.opinion.Channel;
 import cn.liangxin.opinions.opinion.Kind;
 import cn.liangxin.opinions.opinion.Route;
+import cn.liangxin.opinions.opinion.Summaries;
 import cn.liangxin.opinions.opinion.Stage;
 import cn.liangxin.opinions.org.Committee;
 import cn.liangxin.opinions.org.Organization;
@@ -142,12 +143,7 @@ class MonthlyFigureQueries {
 	}
 
 	private static String shortened(String summary) {
-		if (summary == null) {
-			return null;
-		}
-		String line = summary.strip().replaceAll("\\s+", " ");
-		return (line.codePointCount(0, line.length()) <= 40) ? line
-				: line.substring(0, line.offsetByCodePoints(0, 40)) + "…";
+		return Summaries.firstWords(summary, 40);
 	}
 
 	/** The counts of one organization while they are added up. */

@@ -3,6 +3,7 @@ package cn.liangxin.opinions.workflow;
 import java.util.List;
 import java.util.Map;
 
+import cn.liangxin.opinions.opinion.Summaries;
 import cn.liangxin.opinions.workflow.OpinionProcess.Vars;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -46,12 +47,7 @@ public class TaskListColumns {
 
 	/** The first words of a matter, e.g. 夜班下班路上没有路灯，希望… */
 	static String shortened(String summary) {
-		if (summary == null) {
-			return null;
-		}
-		String line = summary.strip().replaceAll("\\s+", " ");
-		return (line.codePointCount(0, line.length()) <= SHORT) ? line
-				: line.substring(0, line.offsetByCodePoints(0, SHORT)) + "…";
+		return Summaries.firstWords(summary, SHORT);
 	}
 
 	/** 「（2026）年第12号 周小平」: the case number and who raised it. */
