@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +24,15 @@ import org.springframework.stereotype.Component;
  * What every signed-in user may do, made so at start-up (global authorizations, brought
  * to exactly these permissions on every start, so that an older database loses what it no
  * longer should have). Everyone reads the instances, history and tasks of the processes
- * that carry an organization's tenant (a case and the processes it calls); which
- * organizations' data they see is then decided by the tenant check, which tasks they work
- * by the candidate groups of each task. The processes without a tenant are not readable
- * by everyone: a committee's monthly report is read through its task's candidate group
- * and a grant on its instance (see {@code MonthlyReportStarter}), the district reads all
- * of them; the scheduling processes only admins. Nobody but admins may deploy, or change
- * users, groups, tenants or authorizations.
+ * that carry an organization's tenant (a case and the processes it calls), and works
+ * their tasks; which organizations' data they see is then decided by the tenant check,
+ * which tasks they work by the candidates of each task ({@code WriteGuard}). A case's
+ * tasks have no authorization rows of their own ({@code CaseTaskAuthorizations}); rows
+ * made by an older version are removed here. The processes without a tenant are not
+ * readable by everyone: a committee's monthly report is read through its task's candidate
+ * group and a grant on its instance (see {@code MonthlyReportStarter}), the district
+ * reads all of them; the scheduling processes only admins. Nobody but admins may deploy,
+ * or change users, groups, tenants or authorizations.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -38,13 +41,24 @@ class AuthorizationBootstrap implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(AuthorizationBootstrap.class);
 
 	/** Reading the instances, history and tasks of a process definition. */
-	private static final Permission[] CASE_READS = { Permissions.READ, Permissions.READ_INSTANCE,
-			Permissions.READ_HISTORY, Permissions.READ_TASK };
+	private static final Permission[] READS = { Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+			Permissions.READ_TASK };
+
+	/**
+	 * Reading a case process and working its tasks; which tasks a person works is decided
+	 * by the write guard (candidates and assignee), whose organization by the tenant
+	 * check.
+	 */
+	private static final Permission[] CASE_GRANTS = { Permissions.READ, Permissions.READ_INSTANCE,
+			Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.TASK_WORK };
 
 	private final AuthorizationService authorizations;
 
-	AuthorizationBootstrap(AuthorizationService authorizations) {
+	private final JdbcTemplate jdbc;
+
+	AuthorizationBootstrap(AuthorizationService authorizations, JdbcTemplate jdbc) {
 		this.authorizations = authorizations;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -52,10 +66,10 @@ class AuthorizationBootstrap implements ApplicationRunner {
 		int created = grantToEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS)
 				+ grantToEveryone(Resources.APPLICATION, "cockpit", Permissions.ACCESS)
 				+ grantToEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ)
-				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.PROCESS_ID, CASE_READS)
-				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.SUPERVISION_PROCESS_ID, CASE_READS)
-				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.EXTENSION_PROCESS_ID, CASE_READS)
-				+ grantToGroup(OrgGroups.DISTRICT, Resources.PROCESS_DEFINITION, ReportProcess.PROCESS_ID, CASE_READS)
+				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.PROCESS_ID, CASE_GRANTS)
+				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.SUPERVISION_PROCESS_ID, CASE_GRANTS)
+				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.EXTENSION_PROCESS_ID, CASE_GRANTS)
+				+ grantToGroup(OrgGroups.DISTRICT, Resources.PROCESS_DEFINITION, ReportProcess.PROCESS_ID, READS)
 				+ grantToEveryone(Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ)
 				+ grantToEveryone(Resources.FILTER, Authorization.ANY, Permissions.READ)
 				+ grantToEveryone(Resources.USER, Authorization.ANY, Permissions.READ)
@@ -63,6 +77,12 @@ class AuthorizationBootstrap implements ApplicationRunner {
 				+ grantToEveryone(Resources.TENANT, Authorization.ANY, Permissions.READ);
 		for (Resources resource : Resources.values()) {
 			created += grantToAdmins(resource);
+		}
+		int removed = this.jdbc.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = ? and RESOURCE_ID_ in "
+				+ "(select ID_ from ACT_RU_TASK where TENANT_ID_ is not null)", Resources.TASK.resourceType());
+		if (removed > 0) {
+			log.info("Removed {} authorizations of single case tasks (cases' tasks are read and worked through "
+					+ "their process's grant, their organization's tenant and their candidates)", removed);
 		}
 		if (created > 0) {
 			log.info("Granted {} global authorizations (applications, reading processes, forms and filters)", created);

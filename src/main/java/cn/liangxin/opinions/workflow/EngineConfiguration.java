@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Engine settings of this application, as a process engine plugin: the tenant of each
- * case, the command boundary (retries, refusals, logging) outside each command's
- * transaction, the write guard inside it, the checked management service, the nightly
- * history cleanup, and the flow recording of the managers' view.
+ * case, no authorization rows per case task ({@link CaseTaskAuthorizations}), the command
+ * boundary (retries, refusals, logging) outside each command's transaction, the write
+ * guard inside it, the checked management service, the nightly history cleanup, and the
+ * flow recording of the managers' view.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
@@ -31,6 +32,7 @@ class EngineConfiguration {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
 				configuration.setTenantIdProvider(new OrganizationTenantIdProvider());
+				configuration.setResourceAuthorizationProvider(new CaseTaskAuthorizations());
 				configuration.setCustomPreCommandInterceptorsTxRequired(
 						with(configuration.getCustomPreCommandInterceptorsTxRequired(),
 								new CommandBoundary(configuration.getIdentityService())));

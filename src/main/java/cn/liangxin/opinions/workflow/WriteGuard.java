@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
@@ -24,6 +26,7 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -31,6 +34,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -40,6 +44,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * Checks what a signed-in caller writes into our processes, whatever the door (Tasklist,
  * {@code /engine-rest}, the application's own API), before the command does anything:
  * <ul>
+ * <li>only a task's candidates, assignee and owner claim, complete or comment on it (an
+ * admin any);</li>
  * <li>a task completion (or form submission, or resolution) may set only the fields of
  * the task's form, each of the form's type, options and length ({@link FormContract}); a
  * process start only the fields of the start form, and only for an organization whose
@@ -99,10 +105,23 @@ class WriteGuard extends CommandInterceptor {
 			return;
 		}
 		if (command instanceof CompleteTaskCmd) {
+			checkWorker(context, caller, read(command, "taskId"));
 			checkTask(context, read(command, "taskId"), read(command, "variables"));
 		}
 		else if (command instanceof SubmitTaskFormCmd) {
+			checkWorker(context, caller, read(command, "taskId"));
 			checkTask(context, read(command, "taskId"), read(command, "properties"));
+		}
+		else if (command instanceof ClaimTaskCmd) {
+			checkWorker(context, caller, read(command, "taskId"));
+			String claimant = read(command, "userId");
+			if (claimant != null && !claimant.equals(caller.getUserId())
+					&& !context.getAuthorizationManager().isCamundaAdmin(caller)) {
+				throw new WriteRefused("只能由本人认领任务，不能替他人（" + claimant + "）认领");
+			}
+		}
+		else if (command instanceof DeleteTaskCommentCmd || command instanceof UpdateCommentCmd) {
+			checkWorker(context, caller, read(command, "taskId"));
 		}
 		else if (command instanceof StartProcessInstanceCmd) {
 			ProcessInstantiationBuilderImpl start = read(command, "instantiationBuilder");
@@ -126,6 +145,34 @@ class WriteGuard extends CommandInterceptor {
 				|| command instanceof StartProcessInstanceAtActivitiesCmd
 				|| command instanceof AbstractCorrelateMessageCmd || command instanceof MessageEventReceivedCmd
 				|| command instanceof SignalEventReceivedCmd;
+	}
+
+	/**
+	 * Working a task (claim, complete, comments) is for its candidates, its assignee and
+	 * its owner: the engine lets everyone of the organization work its cases' tasks (one
+	 * grant per process, see {@link CaseTaskAuthorizations}), this decides which ones. A
+	 * task of an organization the caller does not belong to is left to the engine's
+	 * tenant check, which refuses it without telling that it exists.
+	 */
+	private static void checkWorker(CommandContext context, Authentication caller, String taskId) {
+		if (taskId == null || context.getAuthorizationManager().isCamundaAdmin(caller)) {
+			return;
+		}
+		TaskEntity task = context.getTaskManager().findTaskById(taskId);
+		if (task == null || (task.getTenantId() != null
+				&& (caller.getTenantIds() == null || !caller.getTenantIds().contains(task.getTenantId())))) {
+			return;
+		}
+		String user = caller.getUserId();
+		List<String> groups = (caller.getGroupIds() != null) ? caller.getGroupIds() : List.of();
+		boolean works = user.equals(task.getAssignee()) || user.equals(task.getOwner())
+				|| task.getIdentityLinks()
+					.stream()
+					.anyMatch((link) -> IdentityLinkType.CANDIDATE.equals(link.getType())
+							&& (user.equals(link.getUserId()) || groups.contains(link.getGroupId())));
+		if (!works) {
+			throw new WriteRefused("您不是此任务的办理人（" + task.getName() + "）：只有任务的候选人和已认领的办理人可以认领、办理或评论");
+		}
 	}
 
 	private void checkTask(CommandContext context, String taskId, Map<String, Object> variables) {

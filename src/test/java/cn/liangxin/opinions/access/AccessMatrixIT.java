@@ -151,6 +151,13 @@ class AccessMatrixIT {
 		assertThat(claim("sec3", org1Assess)).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 		assertThat(claim("sec1", org3Assess)).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 		assertThat(claim("sec1", hrSlip)).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(complete("hr1", org1Assess,
+				Map.of("route", Map.of("value", "EXPLAIN"), "assessment", Map.of("value", "部门越权"))))
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<String> forAnother = as("sec1").postForEntity("/engine-rest/task/" + org1Assess + "/claim",
+				Map.of("userId", "hr1"), String.class);
+		assertThat(status(forAnother)).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(forAnother.getBody()).contains("只能由本人认领");
 		assertThat(this.tasks.createTaskQuery().taskId(org1Assess).singleResult().getAssignee()).isNull();
 
 		assertThat(claim("hr1", hrSlip)).isEqualTo(HttpStatus.NO_CONTENT);
@@ -258,8 +265,26 @@ class AccessMatrixIT {
 		any.addPermission(Permissions.READ_HISTORY);
 		any.addPermission(Permissions.READ_TASK);
 		this.authorizations.saveAuthorization(any);
+		String org1Assess = this.tasks.createTaskQuery()
+			.processDefinitionKey("employee-opinion")
+			.tenantIdIn("org1")
+			.listPage(0, 1)
+			.get(0)
+			.getId();
+		Authorization perTask = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		perTask.setGroupId("org1-branch");
+		perTask.setResource(Resources.TASK);
+		perTask.setResourceId(org1Assess);
+		perTask.addPermission(Permissions.READ);
+		perTask.addPermission(Permissions.TASK_WORK);
+		this.authorizations.saveAuthorization(perTask);
 
 		this.bootstrap.run(null);
+
+		assertThat(this.authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.resourceId(org1Assess)
+			.count()).as("a case task's own row, made by an older version").isZero();
 
 		Authorization narrowed = globalGrant(Authorization.ANY);
 		assertThat(narrowed.isPermissionGranted(Permissions.READ)).isTrue();
@@ -278,6 +303,31 @@ class AccessMatrixIT {
 				.count()).as(key).isZero();
 		}
 		assertThat(tenants("sec1", "/engine-rest/task?processDefinitionKey=employee-opinion")).containsExactly("org1");
+	}
+
+	/**
+	 * Tasklist's task query joins every authorization row of the caller's groups with
+	 * every task: a case's tasks must add none, whoever claims them.
+	 */
+	@Test
+	void aCasesTasksHaveNoAuthorizationRowsOfTheirOwn() {
+		Task slip = task("org1-hr", "departmentHandle");
+		if (slip != null && slip.getAssignee() == null) {
+			claim("hr1", slip.getId());
+		}
+		List<String> caseTasks = this.tasks.createTaskQuery()
+			.processDefinitionKey("employee-opinion")
+			.list()
+			.stream()
+			.map(Task::getId)
+			.toList();
+		assertThat(caseTasks).isNotEmpty();
+		for (String taskId : caseTasks) {
+			assertThat(this.authorizations.createAuthorizationQuery()
+				.resourceType(Resources.TASK)
+				.resourceId(taskId)
+				.count()).as("authorizations of task %s", taskId).isZero();
+		}
 	}
 
 	private Authorization globalGrant(String processKey) {
