@@ -44,9 +44,9 @@ class AccessConfiguration {
 
 	@Bean
 	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity,
-			ObjectMapper json) {
+			IdentityCache cache, ObjectMapper json) {
 		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ApiAuthenticationFilter(identity, json));
+				new ApiAuthenticationFilter(identity, cache, json));
 		registration.addUrlPatterns("/api/*", "/engine-rest/*", "/actuator/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.setName("apiAuthenticationFilter");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -36,12 +35,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every request to {@code /api/**} and {@code /engine-rest/**} is authenticated: HTTP
  * Basic against the Camunda identity service, or the session of a user logged in to the
- * webapps. The engine then knows the user, their groups and tenants (freshly read, so a
- * changed role takes effect on the next request) and checks authorizations and tenants;
- * anonymous requests get 401. A call that changes data with the webapps' session must
- * carry the session's CSRF token ({@code X-XSRF-TOKEN}), as the webapps send it, or it
- * gets 403; Basic-auth callers need none. The liveness and readiness probes answer
- * without credentials.
+ * webapps. The engine then knows the user, their groups and tenants (kept in memory while
+ * nothing about people changed, {@link IdentityCache}, so a changed role takes effect on
+ * the next request) and checks authorizations and tenants; anonymous requests get 401. A
+ * call that changes data with the webapps' session must carry the session's CSRF token
+ * ({@code X-XSRF-TOKEN}), as the webapps send it, or it gets 403; Basic-auth callers need
+ * none. The liveness and readiness probes answer without credentials.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -61,8 +60,11 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper json;
 
-	ApiAuthenticationFilter(IdentityService identity, ObjectMapper json) {
+	private final IdentityCache cache;
+
+	ApiAuthenticationFilter(IdentityService identity, IdentityCache cache, ObjectMapper json) {
 		this.identity = identity;
+		this.cache = cache;
 		this.json = json;
 	}
 
@@ -73,7 +75,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String user = basicUser(request);
+		long version = this.cache.version();
+		String user = basicUser(request, version);
 		if (user == null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
 			HttpSession session = request.getSession(false);
 			user = sessionUser(session);
@@ -89,14 +92,9 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			refuse(request, response);
 			return;
 		}
-		List<String> groups = new ArrayList<>();
-		this.identity.createGroupQuery().groupMember(user).list().forEach((g) -> groups.add(g.getId()));
-		List<String> tenants = new ArrayList<>();
-		this.identity.createTenantQuery()
-			.userMember(user)
-			.includingGroupsOfUser(true)
-			.list()
-			.forEach((t) -> tenants.add(t.getId()));
+		IdentityCache.Who who = this.cache.who(user, version);
+		List<String> groups = who.groups();
+		List<String> tenants = who.tenants();
 		boolean admin = groups.contains(Groups.CAMUNDA_ADMIN);
 		if (isForAdmins(request) && !admin) {
 			problem(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
@@ -112,7 +110,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private String basicUser(HttpServletRequest request) {
+	private String basicUser(HttpServletRequest request, long version) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
 			return null;
@@ -124,7 +122,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 				return null;
 			}
 			String user = decoded.substring(0, colon);
-			return this.identity.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+			return this.cache.checkPassword(user, decoded.substring(colon + 1), version) ? user : null;
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

@@ -14,20 +14,27 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Engine settings of this application, as a process engine plugin: the tenant of each
- * case, no authorization rows per case task ({@link CaseTaskAuthorizations}), the command
- * boundary (retries, refusals, logging) outside each command's transaction, the write
- * guard inside it, the checked management service, the nightly history cleanup, and the
- * flow recording of the managers' view.
+ * case, no authorization rows per case task ({@link CaseTaskAuthorizations}), the version
+ * of who is who ({@link IdentityVersion}), the command boundary (retries, refusals,
+ * logging) outside each command's transaction, the write guard inside it, the checked
+ * management service, the nightly history cleanup, and the flow recording of the
+ * managers' view.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
 	@Bean
+	IdentityVersion identityVersion(JdbcTemplate jdbc) {
+		return new IdentityVersion(jdbc);
+	}
+
+	@Bean
 	ProcessEnginePlugin opinionEnginePlugin(FlowJournal flows, TaskContracts contracts,
-			ObjectProvider<OrgDirectory> orgs, RetentionSettings retention) {
+			ObjectProvider<OrgDirectory> orgs, RetentionSettings retention, IdentityVersion identityVersion) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -37,8 +44,8 @@ class EngineConfiguration {
 						with(configuration.getCustomPreCommandInterceptorsTxRequired(),
 								new CommandBoundary(configuration.getIdentityService())));
 				configuration.setCustomPostCommandInterceptorsTxRequired(
-						with(configuration.getCustomPostCommandInterceptorsTxRequired(),
-								new WriteGuard(contracts, orgs::getObject)));
+						with(with(configuration.getCustomPostCommandInterceptorsTxRequired(),
+								new WriteGuard(contracts, orgs::getObject)), identityVersion.interceptor()));
 				configuration.setManagementService(new CheckedManagementService(configuration));
 				// history cleanup every night, China time (the engine reads the JVM's
 				// zone)

@@ -198,12 +198,31 @@ class CockpitInsightIT {
 			.sum();
 	}
 
+	/**
+	 * The select's option values, read in one script call once two readings a quarter
+	 * second apart agree (the page re-renders the select when its data arrive).
+	 */
+	@SuppressWarnings("unchecked")
 	private static List<String> optionValues(Browser browser, String select) {
-		return browser.driver()
-			.findElements(By.cssSelector(select + " option"))
-			.stream()
-			.map((option) -> option.getDomAttribute("value"))
-			.toList();
+		String script = "return Array.from(document.querySelectorAll(arguments[0] + ' option'))"
+				+ ".map(function (o) { return o.getAttribute('value') || ''; });";
+		JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+		List<String> last = null;
+		for (int i = 0; i < 40; i++) {
+			List<String> now = List.copyOf((List<String>) js.executeScript(script, select));
+			if (!now.isEmpty() && now.equals(last)) {
+				return now;
+			}
+			last = now;
+			try {
+				Thread.sleep(250);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return last;
 	}
 
 	// ---- the API, as the user
