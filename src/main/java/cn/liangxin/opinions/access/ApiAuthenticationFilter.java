@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.liangxin.opinions.validation.DatabaseUnavailable;
 import cn.liangxin.opinions.validation.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -75,6 +76,22 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		try {
+			authenticated(request, response, chain);
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseUnavailable.is(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			log.warn("Refused {} {} while the database is away: {}", request.getMethod(), path(request), ex.toString());
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+			problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "databaseUnavailable",
+					DatabaseUnavailable.MESSAGE);
+		}
+	}
+
+	private void authenticated(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
 		long version = this.cache.version();
 		String user = basicUser(request, version);
 		if (user == null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {

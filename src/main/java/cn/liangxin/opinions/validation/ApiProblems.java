@@ -66,6 +66,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (ConflictException.isConflict(ex)) {
 			return conflict(new ConflictException(ex), request);
 		}
+		if (DatabaseUnavailable.is(ex)) {
+			log.warn("Refused {} while the database is away: {}", path(request), ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, null, "databaseUnavailable",
+						DatabaseUnavailable.MESSAGE));
+		}
 		String reference = UUID.randomUUID().toString().substring(0, 8);
 		log.error("Unexpected error {} on {}", reference, path(request), ex);
 		return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, null, "unexpected",

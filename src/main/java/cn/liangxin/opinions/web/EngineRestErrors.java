@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import cn.liangxin.opinions.validation.DatabaseUnavailable;
 import cn.liangxin.opinions.validation.FieldError;
 import cn.liangxin.opinions.validation.Problems;
 import cn.liangxin.opinions.workflow.CommandFailures;
@@ -106,6 +107,9 @@ class EngineRestErrors extends OncePerRequestFilter {
 		body.put("status", status);
 		body.put("detail", message);
 		body.put("errors", errors);
+		if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+			held.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+		}
 		held.replace(status, MediaType.APPLICATION_JSON_VALUE, this.json.writeValueAsBytes(body));
 	}
 

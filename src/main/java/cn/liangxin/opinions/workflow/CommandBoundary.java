@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.liangxin.opinions.validation.ConflictException;
+import cn.liangxin.opinions.validation.DatabaseUnavailable;
 import cn.liangxin.opinions.validation.FieldError;
 import cn.liangxin.opinions.validation.InvalidInputException;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -165,6 +166,12 @@ class CommandBoundary extends CommandInterceptor {
 				|| ex instanceof FormFieldValidationException) {
 			return refused(command, 400, List.of(new FieldError(null, "badRequest", "请求无效：" + ex.getMessage())),
 					ex.getMessage(), ex, job);
+		}
+		if (!job && DatabaseUnavailable.is(ex)) {
+			log.warn("Refused {} by {} while the database is away: {}", name(command), user(), ex.toString());
+			CommandFailures.record(new CommandFailures.Failure(503,
+					List.of(new FieldError(null, "databaseUnavailable", DatabaseUnavailable.MESSAGE)), null));
+			return ex;
 		}
 		String reference = UUID.randomUUID().toString().substring(0, 8);
 		if (!job) {
