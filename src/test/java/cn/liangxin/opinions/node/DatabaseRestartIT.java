@@ -2,7 +2,6 @@ package cn.liangxin.opinions.node;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.liangxin.opinions.support.PackagedNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -54,19 +54,20 @@ class DatabaseRestartIT {
 		Path data = Path.of("target", "database-restart", "data");
 		FileSystemUtils.deleteRecursively(data);
 		Files.createDirectories(data.getParent());
-		int dbPort = freePort();
+		int dbPort = PackagedNode.freePort();
 		EmbeddedPostgres postgres = database(data.toFile(), dbPort);
 		try (var connection = postgres.getPostgresDatabase().getConnection();
 				var statement = connection.createStatement()) {
 			statement.execute("create database restart");
 		}
-		int port = freePort();
-		Process node = start(data.getParent(), port, postgres.getJdbcUrl("postgres", "restart"));
+		PackagedNode node = PackagedNode.start(data.getParent(), "node", postgres.getJdbcUrl("postgres", "restart"),
+				ADMIN, PASSWORD);
+		int port = node.port();
 		List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
 		AtomicBoolean running = new AtomicBoolean(true);
 		ExecutorService clients = Executors.newFixedThreadPool(4);
 		try {
-			awaitReady(port, node);
+			node.awaitReady(this.client);
 			call(port, "POST", "/api/committees", "{\"code\":\"cmt1\",\"name\":\"八桥镇党委\"}");
 			call(port, "POST", "/api/orgs", "{\"code\":\"org1\",\"name\":\"重庆渝发机械制造有限公司\","
 					+ "\"creditCode\":\"91500104MA5U7XKJ3Q\",\"employeeCount\":260,\"committeeCode\":\"cmt1\"}");
@@ -113,7 +114,7 @@ class DatabaseRestartIT {
 		finally {
 			running.set(false);
 			clients.shutdownNow();
-			node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			node.kill();
 			postgres.close();
 		}
 	}
@@ -181,53 +182,6 @@ class DatabaseRestartIT {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
 		}
 		return request.build();
-	}
-
-	private static Process start(Path directory, int port, String url) throws IOException {
-		File[] jars = new File("target")
-			.listFiles((dir, file) -> file.startsWith("opinion-handling-") && file.endsWith(".jar"));
-		assertThat(jars).as("the packaged application (./mvnw verify packages it before the integration tests)")
-			.isNotEmpty();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-jar", jars[0].getAbsolutePath(), "--server.port=" + port)
-			.directory(directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(directory.resolve("node.log").toFile());
-		builder.environment().keySet().removeIf((key) -> key.startsWith("OPINION_") || key.startsWith("SPRING_"));
-		builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
-		builder.environment().put("OPINION_DB_URL", url);
-		builder.environment().put("OPINION_DB_USER", "postgres");
-		builder.environment().put("OPINION_DB_PASSWORD", "postgres");
-		builder.environment().put("OPINION_ADMIN_USERNAME", ADMIN);
-		builder.environment().put("OPINION_ADMIN_PASSWORD", PASSWORD);
-		builder.environment().put("OPINION_SMTP_PORT", String.valueOf(freePort()));
-		return builder.start();
-	}
-
-	private void awaitReady(int port, Process node) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-		while (System.nanoTime() < deadline) {
-			assertThat(node.isAlive()).as("the node runs (target/database-restart/node.log)").isTrue();
-			try {
-				if (this.client
-					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-						.build(), HttpResponse.BodyHandlers.discarding())
-					.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("The node was not ready within 180 s");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

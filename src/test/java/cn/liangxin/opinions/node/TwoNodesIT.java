@@ -1,8 +1,6 @@
 package cn.liangxin.opinions.node;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import cn.liangxin.opinions.support.EmbeddedPostgres;
+import cn.liangxin.opinions.support.PackagedNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,22 +51,24 @@ class TwoNodesIT {
 		EmbeddedPostgres.createDatabase(DATABASE);
 		String url = postgres.getJdbcUrl("postgres", DATABASE);
 		Path directory = Files.createDirectories(Path.of("target", "two-nodes"));
-		int portA = freePort();
-		int portB = freePort();
-		Process a = null;
-		Process b = null;
+		PackagedNode a = null;
+		PackagedNode b = null;
 		try (Connection lock = postgres.getDatabase("postgres", DATABASE).getConnection();
 				Statement statement = lock.createStatement()) {
 			statement.execute("select pg_advisory_lock(" + StartupLock.KEY + ")");
-			a = start(directory, "node-a", portA, url);
-			b = start(directory, "node-b", portB, url);
+			a = PackagedNode.start(directory, "node-a", url, ADMIN, ADMIN_PASSWORD,
+					"--logging.level.cn.liangxin.opinions.node=INFO");
+			b = PackagedNode.start(directory, "node-b", url, ADMIN, ADMIN_PASSWORD,
+					"--logging.level.cn.liangxin.opinions.node=INFO");
+			int portA = a.port();
+			int portB = b.port();
 			JdbcTemplate jdbc = new JdbcTemplate(
 					new SingleConnectionDataSource(postgres.getDatabase("postgres", DATABASE).getConnection(), true));
 			awaitWaiting(directory, a, b);
 			statement.execute("select pg_advisory_unlock(" + StartupLock.KEY + ")");
 
-			awaitReady(portA, a, "node-a");
-			awaitReady(portB, b, "node-b");
+			a.awaitReady(this.client);
+			b.awaitReady(this.client);
 
 			assertThat(jdbc.queryForObject("select count(*) from act_re_deployment", Integer.class)).isEqualTo(1);
 			assertThat(jdbc.queryForObject("select count(*) from act_ru_filter", Integer.class)).isEqualTo(3);
@@ -111,9 +112,9 @@ class TwoNodesIT {
 				.statusCode()).isEqualTo(200);
 		}
 		finally {
-			for (Process node : new Process[] { a, b }) {
+			for (PackagedNode node : new PackagedNode[] { a, b }) {
 				if (node != null) {
-					node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+					node.kill();
 				}
 			}
 		}
@@ -140,10 +141,10 @@ class TwoNodesIT {
 	/**
 	 * Waits until both nodes found the start-up lock taken (they say so in their logs).
 	 */
-	private static void awaitWaiting(Path directory, Process... nodes) throws Exception {
+	private static void awaitWaiting(Path directory, PackagedNode... nodes) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		while (System.nanoTime() < deadline) {
-			for (Process node : nodes) {
+			for (PackagedNode node : nodes) {
 				assertThat(node.isAlive()).as("the node runs (target/two-nodes/*.log)").isTrue();
 			}
 			if (waits(directory.resolve("node-a.log")) && waits(directory.resolve("node-b.log"))) {
@@ -158,48 +159,6 @@ class TwoNodesIT {
 		return Files.exists(log) && Files.readString(log).contains(WAITING);
 	}
 
-	private static Process start(Path directory, String name, int port, String url) throws IOException {
-		File[] jars = new File("target")
-			.listFiles((dir, file) -> file.startsWith("opinion-handling-") && file.endsWith(".jar"));
-		assertThat(jars).as("the packaged application (./mvnw verify packages it before the integration tests)")
-			.isNotEmpty();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-jar", jars[0].getAbsolutePath(), "--server.port=" + port,
-				"--logging.level.cn.liangxin.opinions.node=INFO")
-			.directory(directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(directory.resolve(name + ".log").toFile());
-		builder.environment().keySet().removeIf((key) -> key.startsWith("OPINION_") || key.startsWith("SPRING_"));
-		builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
-		builder.environment().put("OPINION_DB_URL", url);
-		builder.environment().put("OPINION_DB_USER", "postgres");
-		builder.environment().put("OPINION_DB_PASSWORD", "postgres");
-		builder.environment().put("OPINION_ADMIN_USERNAME", ADMIN);
-		builder.environment().put("OPINION_ADMIN_PASSWORD", ADMIN_PASSWORD);
-		builder.environment().put("OPINION_SMTP_PORT", String.valueOf(freePort()));
-		return builder.start();
-	}
-
-	private void awaitReady(int port, Process node, String name) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-		while (System.nanoTime() < deadline) {
-			assertThat(node.isAlive()).as("%s runs (target/two-nodes/%s.log)", name, name).isTrue();
-			try {
-				if (this.client
-					.send(request(port, "/actuator/health/readiness").GET().build(),
-							HttpResponse.BodyHandlers.discarding())
-					.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError(name + " was not ready within 180 s");
-	}
-
 	private static String basic() {
 		return "Basic "
 				+ Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -207,12 +166,6 @@ class TwoNodesIT {
 
 	private static HttpRequest.Builder request(int port, String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
