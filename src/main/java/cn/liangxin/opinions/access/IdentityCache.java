@@ -57,11 +57,11 @@ public class IdentityCache {
 		new SecureRandom().nextBytes(this.salt);
 		this.hits = Counter.builder("opinion.identity.cache")
 			.tag("result", "hit")
-			.description("Authenticated requests answered from the identity kept in memory")
+			.description("Authenticated API requests: who the caller is kept in memory (hit) or read afresh (miss)")
 			.register(meters);
 		this.misses = Counter.builder("opinion.identity.cache")
 			.tag("result", "miss")
-			.description("Authenticated requests that read the identity afresh")
+			.description("Authenticated API requests: who the caller is kept in memory (hit) or read afresh (miss)")
 			.register(meters);
 	}
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
@@ -33,6 +34,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -45,7 +47,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * {@code /engine-rest}, the application's own API), before the command does anything:
  * <ul>
  * <li>only a task's candidates, assignee and owner claim, complete or comment on it (an
- * admin any);</li>
+ * admin any), and nobody comments on another organization's case;</li>
  * <li>a task completion (or form submission, or resolution) may set only the fields of
  * the task's form, each of the form's type, options and length ({@link FormContract}); a
  * process start only the fields of the start form, and only for an organization whose
@@ -123,6 +125,20 @@ class WriteGuard extends CommandInterceptor {
 		else if (command instanceof DeleteTaskCommentCmd || command instanceof UpdateCommentCmd) {
 			checkWorker(context, caller, read(command, "taskId"));
 		}
+		else if (command instanceof AddCommentCmd) {
+			// the engine checks nothing when a comment is added: the organization here,
+			// the task's candidates as for any work on it
+			String taskId = read(command, "taskId");
+			if (taskId != null) {
+				TaskEntity task = context.getTaskManager().findTaskById(taskId);
+				checkOrganization(context, caller, (task != null) ? task.getTenantId() : null);
+				checkWorker(context, caller, taskId);
+			}
+			else if (read(command, "processInstanceId") instanceof String instanceId) {
+				ExecutionEntity instance = context.getExecutionManager().findExecutionById(instanceId);
+				checkOrganization(context, caller, (instance != null) ? instance.getTenantId() : null);
+			}
+		}
 		else if (command instanceof StartProcessInstanceCmd) {
 			ProcessInstantiationBuilderImpl start = read(command, "instantiationBuilder");
 			checkStart(context, caller,
@@ -172,6 +188,14 @@ class WriteGuard extends CommandInterceptor {
 							&& (user.equals(link.getUserId()) || groups.contains(link.getGroupId())));
 		if (!works) {
 			throw new WriteRefused("您不是此任务的办理人（" + task.getName() + "）：只有任务的候选人和已认领的办理人可以认领、办理或评论");
+		}
+	}
+
+	/** Data of an organization the caller does not belong to is refused. */
+	private static void checkOrganization(CommandContext context, Authentication caller, String tenantId) {
+		if (tenantId != null && (caller.getTenantIds() == null || !caller.getTenantIds().contains(tenantId))
+				&& !context.getAuthorizationManager().isCamundaAdmin(caller)) {
+			throw new WriteRefused("该数据不属于您所在的组织，无权操作");
 		}
 	}
 

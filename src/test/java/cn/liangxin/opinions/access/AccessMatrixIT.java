@@ -169,6 +169,33 @@ class AccessMatrixIT {
 			.isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
+	/**
+	 * The engine itself checks nothing when a comment is added: another organization's
+	 * branch and a department that is no candidate of the task are refused, the task's
+	 * candidate may comment.
+	 */
+	@Test
+	void onlyTheTasksCandidatesCommentOnIt() {
+		String org1Task = this.tasks.createTaskQuery()
+			.processDefinitionKey("employee-opinion")
+			.tenantIdIn("org1")
+			.taskCandidateGroup("org1-branch")
+			.listPage(0, 1)
+			.get(0)
+			.getId();
+		String path = "/engine-rest/task/" + org1Task + "/comment/create";
+		Map<String, Object> comment = Map.of("message", "越权评论");
+		// another organization's task: the REST layer does not find it (400), the guard
+		// would refuse it
+		assertThat(status(as("sec3").postForEntity(path, comment, String.class))).isIn(HttpStatus.BAD_REQUEST,
+				HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		assertThat(status(as("hr1").postForEntity(path, comment, String.class))).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.tasks.getTaskComments(org1Task)).extracting("fullMessage").doesNotContain("越权评论");
+		assertThat(status(as("mem1").postForEntity(path, Map.of("message", "支部成员的评论"), String.class)))
+			.isEqualTo(HttpStatus.OK);
+		assertThat(this.tasks.getTaskComments(org1Task)).extracting("fullMessage").contains("支部成员的评论");
+	}
+
 	@Test
 	void aBranchUserCannotTouchAnotherOrganizationsCase() {
 		String org3Instance = this.runtime.createProcessInstanceQuery()
