@@ -55,6 +55,10 @@
     document.getElementById('detail-recipient').textContent = mail.recipient || '';
     document.getElementById('detail-kind').textContent = kind(mail.kind);
     document.getElementById('detail-case').textContent = mail.caseNo || '—';
+    document.getElementById('detail-state').textContent = mail.stateLabel || '';
+    document.getElementById('detail-message-id').textContent = mail.messageId || '—';
+    document.getElementById('unknown').hidden = mail.state !== 'UNKNOWN';
+    document.getElementById('resend-result').textContent = '';
     document.getElementById('body').textContent = mail.body || '';
     detail.hidden = false;
   }
@@ -70,6 +74,7 @@
       tr.appendChild(cell(kind(mail.kind)));
       tr.appendChild(cell(mail.caseNo));
       tr.appendChild(cell(mail.subject, 'subject'));
+      tr.appendChild(cell(mail.stateLabel, 'state-' + mail.state));
       tr.addEventListener('click', function () {
         show(mail, tr);
       });
@@ -141,6 +146,27 @@
       });
     });
   }
+
+  document.getElementById('resend').addEventListener('click', function () {
+    var result = document.getElementById('resend-result');
+    if (selectedId === null || !window.confirm('确认已在邮件服务器日志中查过，这封邮件确实没有送达？')) {
+      return;
+    }
+    result.textContent = '正在发送……';
+    window.OpinionPage.send('POST', '/api/admin/mails/' + selectedId + '/resend', 'application/json', '{}')
+      .then(function (answer) {
+        if (answer.ok) {
+          result.textContent = '已重新发送。';
+          document.getElementById('unknown').hidden = true;
+          document.getElementById('detail-state').textContent = answer.body.stateLabel || '';
+          load();
+        } else {
+          result.innerHTML = window.OpinionPage.problem(answer.body, answer.status);
+        }
+      }).catch(function (error) {
+        result.textContent = '发送失败（' + error.message + '）';
+      });
+  });
 
   load();
   setInterval(load, REFRESH_MS);

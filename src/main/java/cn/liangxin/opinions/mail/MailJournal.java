@@ -2,8 +2,10 @@ package cn.liangxin.opinions.mail;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +22,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends each message at most once per {@link MailKey key} and recipient, and keeps what
  * was sent.
  * <p>
- * The journal row is written in its own transaction right after the SMTP server accepted
- * the message, so it survives when the calling job fails later (say at the next
- * recipient) and is retried: the retry skips whoever already has the message. A failure
- * to send is thrown and nothing is written, so the retry sends it. Only a crash between
- * the server's acceptance and the journal's commit can send twice.
+ * Each sending is two short transactions of its own around the SMTP conversation, so they
+ * survive when the calling job fails later (say at the next recipient) and is retried:
+ * first a <em>claim</em> ({@link SentMail.State#SENDING}, unique per key and recipient)
+ * is committed, then the message goes to the SMTP server, then the row is marked
+ * {@link SentMail.State#SENT}. A retry skips whoever already has the message. A failure
+ * the server reports deletes the claim and is thrown, so the retry sends it. A node that
+ * dies between claim and mark (killed, power lost) leaves the claim: whether the server
+ * took the message cannot be known, so it is <em>not</em> sent again — the retry marks it
+ * {@link SentMail.State#UNKNOWN}, logs a warning with its {@code Message-ID}, counts
+ * {@code opinion.mails.uncertain}, and an admin checks the mail server's log and resends
+ * it if need be ({@link #resend}). Nothing is sent twice by the application itself; and
+ * every message of one key and recipient carries the same {@code Message-ID}, so even a
+ * copy an admin resends is recognizably the same message.
  */
 @Service
 public class MailJournal {
@@ -41,6 +51,8 @@ public class MailJournal {
 
 	private final Counter failedMails;
 
+	private final Counter uncertainMails;
+
 	MailJournal(SentMailRepository sent, MailTransport transport, PlatformTransactionManager transactions,
 			MeterRegistry meters) {
 		this.sent = sent;
@@ -51,39 +63,105 @@ public class MailJournal {
 		this.failedMails = Counter.builder("opinion.mails.failed")
 			.description("Mails the SMTP server did not take (the sending job retries them)")
 			.register(meters);
+		this.uncertainMails = Counter.builder("opinion.mails.uncertain")
+			.description("Mails a node was sending when it stopped: not sent again, an admin checks them")
+			.register(meters);
+		Gauge.builder("opinion.mails.unknown", sent, (repository) -> repository.countByState(SentMail.State.UNKNOWN))
+			.description("Mails whose delivery is unknown (a node stopped while sending) and no admin resent yet")
+			.register(meters);
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
-	 * Sends the message unless this key was already sent to this recipient.
-	 * @return {@code true} if sent now, {@code false} if it had been sent before
+	 * Sends the message unless this key was already sent, or is being sent, to this
+	 * recipient.
+	 * @return {@code true} if sent now, {@code false} if it had been sent (or claimed)
+	 * before
 	 * @throws org.springframework.mail.MailException if the SMTP server cannot take it
 	 */
 	public boolean sendOnce(MailKey key, OutgoingMail mail) {
-		if (this.sent.existsByIdempotencyKeyAndRecipient(key.value(), mail.to())) {
-			log.info("Not sending {} to {} again: already sent", key.value(), mail.to());
+		Optional<SentMail> before = this.sent.findByIdempotencyKeyAndRecipient(key.value(), mail.to());
+		if (before.isPresent()) {
+			return notAgain(before.get());
+		}
+		String messageId = this.transport.messageId(key.value(), mail.to());
+		Long claim;
+		try {
+			claim = this.ownTransaction
+				.execute((status) -> this.sent.saveAndFlush(new SentMail(key, mail, messageId, Instant.now())).getId());
+		}
+		catch (DataIntegrityViolationException ex) {
+			log.info("Not sending {} to {}: another job is sending it", key.value(), mail.to());
 			return false;
 		}
 		try {
-			this.transport.send(mail);
+			this.transport.send(mail, messageId);
 		}
 		catch (RuntimeException ex) {
 			this.failedMails.increment();
+			try {
+				this.ownTransaction.executeWithoutResult((status) -> this.sent.deleteById(claim));
+			}
+			catch (RuntimeException cleanup) {
+				ex.addSuppressed(cleanup);
+			}
 			throw ex;
 		}
 		this.sentMails.increment();
-		try {
-			this.ownTransaction
-				.executeWithoutResult((status) -> this.sent.save(new SentMail(key, mail, Instant.now())));
-		}
-		catch (DataIntegrityViolationException ex) {
-			log.warn("{} to {} was sent concurrently by another job; the recipient may have it twice", key.value(),
-					mail.to());
-			return false;
-		}
+		this.ownTransaction.executeWithoutResult((status) -> this.sent.markSent(claim, Instant.now()));
 		log.info("Sent {} to {}: {}", key.value(), mail.to(), mail.subject());
 		return true;
+	}
+
+	private boolean notAgain(SentMail row) {
+		if (row.getState() == SentMail.State.SENT) {
+			log.info("Not sending {} to {} again: already sent", row.getIdempotencyKey(), row.getRecipient());
+		}
+		else if (row.getState() == SentMail.State.SENDING
+				&& this.ownTransaction.execute((status) -> this.sent.markUnknown(row.getId())) == 1) {
+			this.uncertainMails.increment();
+			log.warn(
+					"{} to {} was being sent (claimed {}) when a node stopped: the SMTP server may or may not have it. "
+							+ "Not sending it again; check the mail server's log for Message-ID {} and resend it "
+							+ "on the admins' page /mails.html if it is not there",
+					row.getIdempotencyKey(), row.getRecipient(), row.getSentAt(), row.getMessageId());
+		}
+		else {
+			log.info("Not sending {} to {} again: its delivery is unknown, an admin decides", row.getIdempotencyKey(),
+					row.getRecipient());
+		}
+		return false;
+	}
+
+	/**
+	 * Sends a message whose delivery is unknown again, as plain text with its subject,
+	 * body and {@code Message-ID}, and marks it sent.
+	 * @return the message, now sent
+	 * @throws java.util.NoSuchElementException if there is no such message
+	 * @throws IllegalStateException if its delivery is not unknown
+	 * @throws org.springframework.mail.MailException if the SMTP server cannot take it
+	 */
+	public SentMail resend(long id, String by) {
+		SentMail row = this.sent.findById(id).orElseThrow();
+		if (row.getState() != SentMail.State.UNKNOWN
+				|| this.ownTransaction.execute((status) -> this.sent.markResending(id)) != 1) {
+			throw new IllegalStateException(this.sent.findById(id).orElseThrow().getState().label());
+		}
+		try {
+			this.transport.send(new OutgoingMail(row.getRecipient(), row.getSubject(), row.getBody(), null),
+					row.getMessageId());
+		}
+		catch (RuntimeException ex) {
+			this.failedMails.increment();
+			this.ownTransaction.executeWithoutResult((status) -> this.sent.markUnknownAgain(id));
+			throw ex;
+		}
+		this.sentMails.increment();
+		this.ownTransaction.executeWithoutResult((status) -> this.sent.markSent(row.getId(), Instant.now()));
+		log.info("{} resent {} to {} (Message-ID {})", by, row.getIdempotencyKey(), row.getRecipient(),
+				row.getMessageId());
+		return this.sent.findById(id).orElseThrow();
 	}
 
 	/** The latest messages, newest first. */

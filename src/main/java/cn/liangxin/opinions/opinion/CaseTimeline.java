@@ -82,7 +82,9 @@ public class CaseTimeline {
 		for (SentMail mail : this.mails.ofCase(entry.getCaseNo())) {
 			timeline.add(new TimelineEntry(mail.getSentAt(), WorkingDayCalendar.dateOf(mail.getSentAt()),
 					"MAIL_" + mail.getKind(), MAIL_LABELS.getOrDefault(mail.getKind(), "邮件"),
-					"发送至 " + mail.getRecipient(), mail.getSubject(), null, null, null));
+					"发送至 " + mail.getRecipient()
+							+ ((mail.getState() == SentMail.State.SENT) ? "" : "（" + mail.getState().label() + "）"),
+					mail.getSubject(), null, null, null));
 		}
 		if (withReads) {
 			for (PersonalDataReads.Read read : this.reads.of(entry.getCaseNo())) {

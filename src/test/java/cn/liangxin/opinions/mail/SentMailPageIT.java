@@ -1,5 +1,6 @@
 package cn.liangxin.opinions.mail;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -8,9 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.liangxin.opinions.demo.DemoData;
 import cn.liangxin.opinions.support.Browser;
+import cn.liangxin.opinions.support.PackagedNode;
 import cn.liangxin.opinions.support.WebAppTest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,10 +28,13 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the application sent, for admins: a mail journaled by {@link MailJournal} after a
@@ -80,6 +88,104 @@ class SentMailPageIT {
 
 		assertThat(aJournalSendingTo(smtp).sendOnce(key, mail)).isTrue();
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void everyMailOfOneKeyAndRecipientCarriesOneMessageIdAndIsJournaledAsSent() throws Exception {
+		MailKey key = new MailKey("task:" + UUID.randomUUID() + ":HALF_WAY:2026-10-23", "HALF_WAY", this.caseNo,
+				"task-43");
+		OutgoingMail mail = new OutgoingMail("hr1@example.cn", "过半", "正文", "<p>正文</p>");
+		MailJournal journal = aJournalSendingTo(smtp);
+
+		assertThat(journal.sendOnce(key, mail)).isTrue();
+		assertThat(journal.sendOnce(key, mail)).as("the same key and recipient again").isFalse();
+
+		SentMail row = this.sentMails.findByIdempotencyKeyAndRecipient(key.value(), mail.to()).orElseThrow();
+		assertThat(row.getState()).isEqualTo(SentMail.State.SENT);
+		assertThat(row.getMessageId()).matches("<[0-9a-f]{40}@opinions\\.local>")
+			.isEqualTo(transport(smtp).messageId(key.value(), mail.to()))
+			.isNotEqualTo(transport(smtp).messageId(key.value(), "sec1@example.cn"));
+		assertThat(List.of(smtp.getReceivedMessages())).hasSize(2)
+			.last()
+			.satisfies((received) -> assertThat(received.getMessageID()).isEqualTo(row.getMessageId()));
+	}
+
+	@Test
+	void aMailTheServerRefusedLeavesNoClaimSoThatTheRetrySendsIt() throws Exception {
+		MailKey key = new MailKey("task:" + UUID.randomUUID() + ":DAY_BEFORE:2026-10-23", "DAY_BEFORE", this.caseNo,
+				"task-44");
+		OutgoingMail mail = new OutgoingMail("hr1@example.cn", "明天到期", "正文", "<p>正文</p>");
+		JavaMailSenderImpl nowhere = new JavaMailSenderImpl();
+		nowhere.setHost("127.0.0.1");
+		nowhere.setPort(PackagedNode.freePort());
+
+		assertThatThrownBy(() -> journal(nowhere).sendOnce(key, mail)).isInstanceOf(MailException.class);
+		assertThat(this.sentMails.findByIdempotencyKeyAndRecipient(key.value(), mail.to())).isEmpty();
+
+		assertThat(aJournalSendingTo(smtp).sendOnce(key, mail)).isTrue();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	/**
+	 * A node died between the claim and the SMTP server's answer (the collision itself is
+	 * forced in {@code node.TwoNodesIT}): the job's retry does not send again, the admin
+	 * sees the mail as of unknown delivery and resends it once, with its Message-ID.
+	 */
+	@Test
+	void aClaimLeftByAStoppedNodeIsNotSentAgainAndAnAdminResendsItOnce() throws Exception {
+		MailKey key = new MailKey("task:" + UUID.randomUUID() + ":OVERDUE:2026-10-23", "OVERDUE", this.caseNo,
+				"task-45");
+		OutgoingMail mail = new OutgoingMail("hr1@example.cn", "【逾期督办】" + this.caseNo, "请督办。", "<p>请督办。</p>");
+		String messageId = transport(smtp).messageId(key.value(), mail.to());
+		Long claim = new TransactionTemplate(this.transactions)
+			.execute((status) -> this.sentMails.save(new SentMail(key, mail, messageId, Instant.now())).getId());
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+		assertThat(aJournalSendingTo(smtp, meters).sendOnce(key, mail)).isFalse();
+		assertThat(smtp.getReceivedMessages()).as("only the mail of @BeforeEach").hasSize(1);
+		assertThat(this.sentMails.findById(claim).orElseThrow().getState()).isEqualTo(SentMail.State.UNKNOWN);
+		assertThat(meters.counter("opinion.mails.uncertain").count()).isEqualTo(1);
+		assertThat(aJournalSendingTo(smtp, meters).sendOnce(key, mail)).as("nor on a later retry").isFalse();
+		assertThat(meters.counter("opinion.mails.uncertain").count()).isEqualTo(1);
+
+		Map<String, Object> listed = as("admin").exchange("/api/admin/mails?limit=500", HttpMethod.GET, null, LIST)
+			.getBody()
+			.stream()
+			.filter((m) -> claim.equals(((Number) m.get("id")).longValue()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(listed).containsEntry("state", "UNKNOWN")
+			.containsEntry("stateLabel", "发送结果不明")
+			.containsEntry("messageId", messageId);
+
+		String resend = "/api/admin/mails/" + claim + "/resend";
+		assertThat(status(as("sec1").postForEntity(resend, null, String.class))).isEqualTo(HttpStatus.FORBIDDEN);
+		// the application's own SMTP address (port 2525 in the shared context): nothing
+		// listens yet, then a server does
+		ResponseEntity<Map> refused = as("admin").postForEntity(resend, null, Map.class);
+		assertThat(status(refused)).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(refused.getBody().toString()).contains("邮件服务器无法连接");
+		assertThat(this.sentMails.findById(claim).orElseThrow().getState()).isEqualTo(SentMail.State.UNKNOWN);
+		GreenMail applicationSmtp = new GreenMail(new ServerSetup(2525, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		applicationSmtp.start();
+		try {
+			ResponseEntity<Map> resent = as("admin").postForEntity(resend, null, Map.class);
+			assertThat(status(resent)).isEqualTo(HttpStatus.OK);
+			assertThat(resent.getBody()).containsEntry("state", "SENT");
+			assertThat(applicationSmtp.getReceivedMessages()).singleElement().satisfies((received) -> {
+				assertThat(received.getMessageID()).isEqualTo(messageId);
+				assertThat(received.getSubject()).isEqualTo(mail.subject());
+			});
+			ResponseEntity<Map> again = as("admin").postForEntity(resend, null, Map.class);
+			assertThat(status(again)).isEqualTo(HttpStatus.CONFLICT);
+			assertThat(again.getBody().toString()).contains("已发送");
+			assertThat(status(as("admin").postForEntity("/api/admin/mails/999999999/resend", null, String.class)))
+				.isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(applicationSmtp.getReceivedMessages()).hasSize(1);
+		}
+		finally {
+			applicationSmtp.stop();
+		}
 	}
 
 	@Test
@@ -161,12 +267,24 @@ class SentMailPageIT {
 
 	/** The application's journal, sending through the test's SMTP server. */
 	private MailJournal aJournalSendingTo(GreenMailExtension server) {
+		return aJournalSendingTo(server, new SimpleMeterRegistry());
+	}
+
+	private MailJournal aJournalSendingTo(GreenMailExtension server, SimpleMeterRegistry meters) {
+		return new MailJournal(this.sentMails, transport(server), this.transactions, meters);
+	}
+
+	private MailJournal journal(JavaMailSenderImpl sender) {
+		return new MailJournal(this.sentMails, new MailTransport(sender, this.settings), this.transactions,
+				new SimpleMeterRegistry());
+	}
+
+	private MailTransport transport(GreenMailExtension server) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
 		sender.setPort(server.getSmtp().getPort());
 		sender.setDefaultEncoding("UTF-8");
-		return new MailJournal(this.sentMails, new MailTransport(sender, this.settings), this.transactions,
-				new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+		return new MailTransport(sender, this.settings);
 	}
 
 	private String url(String path) {
