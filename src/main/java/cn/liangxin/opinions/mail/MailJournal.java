@@ -26,15 +26,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * survive when the calling job fails later (say at the next recipient) and is retried:
  * first a <em>claim</em> ({@link SentMail.State#SENDING}, unique per key and recipient)
  * is committed, then the message goes to the SMTP server, then the row is marked
- * {@link SentMail.State#SENT}. A retry skips whoever already has the message. A failure
- * the server reports deletes the claim and is thrown, so the retry sends it. A node that
- * dies between claim and mark (killed, power lost) leaves the claim: whether the server
- * took the message cannot be known, so it is <em>not</em> sent again — the retry marks it
- * {@link SentMail.State#UNKNOWN}, logs a warning with its {@code Message-ID}, counts
- * {@code opinion.mails.uncertain}, and an admin checks the mail server's log and resends
- * it if need be ({@link #resend}). Nothing is sent twice by the application itself; and
- * every message of one key and recipient carries the same {@code Message-ID}, so even a
- * copy an admin resends is recognizably the same message.
+ * {@link SentMail.State#SENT}. A retry skips whoever already has the message. A message
+ * that was not delivered (server unreachable, or it refused the message) deletes the
+ * claim and is thrown, so the retry sends it. Where the server may or may not have the
+ * message — the conversation broke after it was handed over, or the node died between
+ * claim and mark (killed, power lost) — it is <em>not</em> sent again: it is marked
+ * {@link SentMail.State#UNKNOWN} (by the retry, for a dead node's claim), logged as a
+ * warning with its {@code Message-ID}, counted as {@code opinion.mails.uncertain}, and an
+ * admin checks the mail server's log and resends it if need be ({@link #resend}). Nothing
+ * is sent twice by the application itself; and every message of one key and recipient
+ * carries the same {@code Message-ID}, so even a copy an admin resends is recognizably
+ * the same message.
  */
 @Service
 public class MailJournal {
@@ -97,6 +99,14 @@ public class MailJournal {
 		}
 		try {
 			this.transport.send(mail, messageId);
+		}
+		catch (MailTransport.DeliveryUnknownException ex) {
+			this.uncertainMails.increment();
+			this.ownTransaction.executeWithoutResult((status) -> this.sent.markUnknown(claim));
+			log.warn("{} to {}: the SMTP server may or may not have it ({}). Not sending it again; check the mail "
+					+ "server's log for Message-ID {} and resend it on the admins' page /mails.html if it is not there",
+					key.value(), mail.to(), ex.getMessage(), messageId);
+			return false;
 		}
 		catch (RuntimeException ex) {
 			this.failedMails.increment();

@@ -3,29 +3,42 @@ package cn.liangxin.opinions.mail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Date;
 import java.util.HexFormat;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a rendered message through Spring Mail as multipart/alternative (plain text and
- * HTML) from the configured sender. A failure is thrown ({@link MailSendException}) so
- * that the caller's job retries.
+ * Sends a rendered message through the configured SMTP server as multipart/alternative
+ * (plain text and HTML) from the configured sender, telling apart the two ways it can
+ * fail:
+ * <ul>
+ * <li>{@link MailSendException}: the message was not delivered — the server could not be
+ * reached or logged in to, or it refused the message with a negative reply (4xx, 5xx) —
+ * so the caller's job retries it;</li>
+ * <li>{@link DeliveryUnknownException}: the conversation broke after the message was
+ * handed over (the connection dropped, the reply did not come in time), so the server may
+ * have it: sending again could deliver it twice.</li>
+ * </ul>
+ * Spring Mail's {@link JavaMailSenderImpl} gives the session and the server's address;
+ * the conversation is held here because Spring Mail reports both kinds alike.
  */
 @Component
 public class MailTransport {
 
-	private final JavaMailSender sender;
+	private final JavaMailSenderImpl sender;
 
 	private final MailSettings settings;
 
-	public MailTransport(JavaMailSender sender, MailSettings settings) {
+	public MailTransport(JavaMailSenderImpl sender, MailSettings settings) {
 		this.sender = sender;
 		this.settings = settings;
 	}
@@ -35,11 +48,46 @@ public class MailTransport {
 	}
 
 	/**
-	 * Sends the message with this {@code Message-ID} header (Spring Mail keeps a header
-	 * set before sending), or with one JavaMail makes up if {@code null}. Without an HTML
-	 * part ({@code html} {@code null}) the message is plain text.
+	 * Sends the message with this {@code Message-ID} header, or with one JavaMail makes
+	 * up if {@code null}. Without an HTML part ({@code html} {@code null}) the message is
+	 * plain text.
+	 * @throws MailSendException if the message was not delivered
+	 * @throws DeliveryUnknownException if the server may or may not have it
 	 */
 	public void send(OutgoingMail mail, String messageId) {
+		MimeMessage message = message(mail, messageId);
+		Transport transport;
+		try {
+			transport = this.sender.getSession().getTransport(protocol());
+			transport.connect(this.sender.getHost(), this.sender.getPort(), blankAsNull(this.sender.getUsername()),
+					blankAsNull(this.sender.getPassword()));
+		}
+		catch (MessagingException ex) {
+			throw new MailSendException("Cannot reach the SMTP server " + server() + ": " + ex.getMessage(), ex);
+		}
+		try {
+			transport.sendMessage(message, message.getAllRecipients());
+		}
+		catch (MessagingException ex) {
+			if (refused(transport)) {
+				throw new MailSendException(
+						"The SMTP server " + server() + " refused the message to " + mail.to() + ": " + ex.getMessage(),
+						ex);
+			}
+			throw new DeliveryUnknownException("The conversation with the SMTP server " + server()
+					+ " broke while sending to " + mail.to() + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			try {
+				transport.close();
+			}
+			catch (MessagingException ex) {
+				// the message's fate was decided by its reply
+			}
+		}
+	}
+
+	private MimeMessage message(OutgoingMail mail, String messageId) {
 		try {
 			MimeMessage message = this.sender.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null,
@@ -53,14 +101,42 @@ public class MailTransport {
 			else {
 				helper.setText(mail.text());
 			}
+			message.setSentDate(new Date());
+			message.saveChanges();
 			if (messageId != null) {
+				// after saveChanges, which makes up a new one
 				message.setHeader("Message-ID", messageId);
 			}
-			this.sender.send(message);
+			return message;
 		}
 		catch (MessagingException ex) {
 			throw new MailSendException("Cannot build the message to " + mail.to(), ex);
 		}
+	}
+
+	/**
+	 * Whether the server's last reply was a refusal (4xx or 5xx). A broken connection is
+	 * reported as a failed send as well (Angus Mail's {@code [EOF]}, code -1) although
+	 * the server may have taken the message.
+	 */
+	private static boolean refused(Transport transport) {
+		if (transport instanceof SMTPTransport smtp) {
+			int code = smtp.getLastReturnCode();
+			return code >= 400 && code < 600;
+		}
+		return false;
+	}
+
+	private String protocol() {
+		return (this.sender.getProtocol() != null) ? this.sender.getProtocol() : "smtp";
+	}
+
+	private String server() {
+		return this.sender.getHost() + ":" + this.sender.getPort();
+	}
+
+	private static String blankAsNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	/**
@@ -81,6 +157,18 @@ public class MailTransport {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
+	}
+
+	/**
+	 * The conversation with the SMTP server broke after the message was handed over: the
+	 * server may or may not have it.
+	 */
+	public static class DeliveryUnknownException extends MailSendException {
+
+		DeliveryUnknownException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
 	}
 
 }

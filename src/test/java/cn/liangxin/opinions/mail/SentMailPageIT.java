@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import cn.liangxin.opinions.demo.DemoData;
 import cn.liangxin.opinions.support.Browser;
 import cn.liangxin.opinions.support.PackagedNode;
+import cn.liangxin.opinions.support.SmtpRelay;
 import cn.liangxin.opinions.support.WebAppTest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
@@ -123,6 +124,34 @@ class SentMailPageIT {
 		assertThat(this.sentMails.findByIdempotencyKeyAndRecipient(key.value(), mail.to())).isEmpty();
 
 		assertThat(aJournalSendingTo(smtp).sendOnce(key, mail)).isTrue();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	/**
+	 * The server took the message, and the connection broke before its reply reached us
+	 * (forced by a relay that drops it right there): the journal does not know, so it
+	 * does not send again — not now, not on the job's retry — and shows it as of unknown
+	 * delivery.
+	 */
+	@Test
+	void aMailTheServerMayHaveIsNotSentAgain() throws Exception {
+		MailKey key = new MailKey("task:" + UUID.randomUUID() + ":DUE_DAY:2026-10-23", "DUE_DAY", this.caseNo,
+				"task-46");
+		OutgoingMail mail = new OutgoingMail("hr1@example.cn", "今天到期", "正文", "<p>正文</p>");
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		try (SmtpRelay relay = SmtpRelay.to(smtp.getSmtp().getPort(), 1, SmtpRelay.Fault.DROP)) {
+			MailJournal journal = new MailJournal(this.sentMails, transport(relay.port()), this.transactions, meters);
+
+			assertThat(journal.sendOnce(key, mail)).isFalse();
+			assertThat(relay.awaitFault(0)).isTrue();
+		}
+		assertThat(smtp.getReceivedMessages()).as("the mail of @BeforeEach and this one").hasSize(2);
+		SentMail row = this.sentMails.findByIdempotencyKeyAndRecipient(key.value(), mail.to()).orElseThrow();
+		assertThat(row.getState()).isEqualTo(SentMail.State.UNKNOWN);
+		assertThat(meters.counter("opinion.mails.uncertain").count()).isEqualTo(1);
+		assertThat(meters.counter("opinion.mails.failed").count()).isZero();
+
+		assertThat(aJournalSendingTo(smtp).sendOnce(key, mail)).as("the job's retry").isFalse();
 		assertThat(smtp.getReceivedMessages()).hasSize(2);
 	}
 
@@ -280,10 +309,15 @@ class SentMailPageIT {
 	}
 
 	private MailTransport transport(GreenMailExtension server) {
+		return transport(server.getSmtp().getPort());
+	}
+
+	private MailTransport transport(int port) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
-		sender.setPort(server.getSmtp().getPort());
+		sender.setPort(port);
 		sender.setDefaultEncoding("UTF-8");
+		sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
 		return new MailTransport(sender, this.settings);
 	}
 

@@ -294,7 +294,7 @@ class ReminderMailIT {
 
 			smtp.stop();
 			try {
-				assertThatThrownBy(() -> execute(sending)).hasMessageContaining("Mail server connection failed");
+				assertThatThrownBy(() -> execute(sending)).hasMessageContaining("Cannot reach the SMTP server");
 			}
 			finally {
 				smtp = smtpServer();
@@ -336,7 +336,7 @@ class ReminderMailIT {
 				.processInstanceId(entry.getProcessInstanceId())
 				.singleResult();
 			assertThat(incident.getActivityId()).isEqualTo("DepartmentReminderTask");
-			assertThat(incident.getIncidentMessage()).contains("Mail server connection failed");
+			assertThat(incident.getIncidentMessage()).contains("Cannot reach the SMTP server");
 			assertThat(mailsAbout(entry)).isEmpty();
 
 			// what Cockpit's "retry" does
