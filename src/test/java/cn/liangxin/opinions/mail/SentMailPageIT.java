@@ -276,6 +276,8 @@ class SentMailPageIT {
 			assertThat(browser.text(By.xpath("//th[1]"))).isEqualTo("发送时间");
 			assertThat(browser.text(By.xpath("//tr[td[normalize-space(text())='" + this.subject + "']]/td[3]")))
 				.isEqualTo("到期日提醒");
+			assertThat(browser.text(By.xpath("//tr[td[normalize-space(text())='" + this.subject + "']]/td[6]")))
+				.isEqualTo("已发送");
 			browser.click(By.xpath("//td[normalize-space(text())='" + this.subject + "']"));
 			assertThat(browser.text(By.id("body"))).contains("请于今天办结。").contains(this.caseNo);
 			browser.screenshot("sent-mails");

@@ -95,6 +95,26 @@ public final class PackagedNode {
 		throw new AssertionError(this.name + " was not ready within 180 s");
 	}
 
+	/**
+	 * Freezes the node (SIGSTOP): it holds its connections and does nothing, like a
+	 * machine that stalls.
+	 */
+	public void pause() throws IOException, InterruptedException {
+		signal("STOP");
+	}
+
+	/** Lets a frozen node go on (SIGCONT). */
+	public void resume() throws IOException, InterruptedException {
+		signal("CONT");
+	}
+
+	private void signal(String signal) throws IOException, InterruptedException {
+		int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(this.process.pid())).inheritIO()
+			.start()
+			.waitFor();
+		assertThat(exit).as("kill -%s %s", signal, this.name).isZero();
+	}
+
 	/** Kills the node hard (SIGKILL) and waits for it to be gone. */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
