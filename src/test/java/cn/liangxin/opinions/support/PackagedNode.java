@@ -68,6 +68,10 @@ public final class PackagedNode {
 		return this.port;
 	}
 
+	public long pid() {
+		return this.process.pid();
+	}
+
 	public boolean isAlive() {
 		return this.process.isAlive();
 	}
