@@ -127,7 +127,6 @@ public final class ProductBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		new ProductBenchmark().run();
-		System.exit(0);
 	}
 
 	/** What one start measured. */
