@@ -2,7 +2,6 @@ package cn.liangxin.opinions.node;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.liangxin.opinions.support.NodeClient;
 import cn.liangxin.opinions.support.PackagedNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class DatabaseRestartIT {
 
 	static final String PASSWORD = "Restart-Admin-2026";
 
-	static final ObjectMapper JSON = new ObjectMapper();
+	static final ObjectMapper JSON = NodeClient.JSON;
 
 	final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -98,7 +97,7 @@ class DatabaseRestartIT {
 			List<Answer> errors = answers.stream()
 				.filter((a) -> a.status() == 0 || (a.status() >= 500 && a.status() != 503))
 				.toList();
-			assertThat(errors).as("answers other than success or 503 (0: no answer within 30 s)").isEmpty();
+			assertThat(errors).as("answers other than success or 503 (0: no answer within 60 s)").isEmpty();
 			assertThat(answers.stream().filter((a) -> a.status() == 503).toList())
 				.as("a refusal says in Chinese to try again later")
 				.allSatisfy((a) -> assertThat(a.body()).contains("稍后"));
@@ -163,25 +162,15 @@ class DatabaseRestartIT {
 	}
 
 	private JsonNode call(int port, String method, String path, String body) throws Exception {
-		HttpResponse<String> response = this.client.send(request(port, method, path, body),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
-		return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+		return admin(port).call(method, path, body);
 	}
 
-	private static HttpRequest request(int port, String method, String path, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-		if (body != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		return request.build();
+	private HttpRequest request(int port, String method, String path, String body) {
+		return admin(port).request(method, path, body);
+	}
+
+	private NodeClient admin(int port) {
+		return new NodeClient(this.client, port, ADMIN, PASSWORD);
 	}
 
 }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,9 @@ import cn.liangxin.opinions.opinion.OpinionIntake;
 import cn.liangxin.opinions.opinion.OpinionIntakeService;
 import cn.liangxin.opinions.opinion.RegisterEntry;
 import cn.liangxin.opinions.support.EmbeddedPostgres;
+import cn.liangxin.opinions.support.NodeClient;
 import cn.liangxin.opinions.support.PackagedNode;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
@@ -83,8 +82,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ProductBenchmark {
 
 	static final PrintStream out = System.out;
-
-	static final ObjectMapper JSON = new ObjectMapper();
 
 	static final String ADMIN = "benchadmin";
 
@@ -296,7 +293,8 @@ public final class ProductBenchmark {
 				if (this.http
 					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/version"))
 						.timeout(Duration.ofSeconds(10))
-						.header("Authorization", basic(BareEngineApplication.USER, BareEngineApplication.PASSWORD))
+						.header("Authorization",
+								NodeClient.basic(BareEngineApplication.USER, BareEngineApplication.PASSWORD))
 						.build(), HttpResponse.BodyHandlers.discarding())
 					.statusCode() == 200) {
 					return app;
@@ -502,9 +500,9 @@ public final class ProductBenchmark {
 		List<String> batch = db.queryForList("select process_instance_id from opinion_register "
 				+ "where org_code = 'org1' and struck_off = false order by serial_no", String.class);
 		try (App one = ours("ours-node-1"); App two = ours("ours-node-2")) {
-			PackagedNodes.pause(two);
+			PackagedNode.signal(two.pid(), "STOP");
 			double oneNode = drain(db, batch.subList(0, casesPerBatch), "one node");
-			PackagedNodes.resume(two);
+			PackagedNode.signal(two.pid(), "CONT");
 			double twoNodes = drain(db, batch.subList(casesPerBatch, 2 * casesPerBatch), "two nodes");
 			verdict("reminders drained per second, one node", oneNode, Double.NaN, "≥ 150", oneNode >= 150);
 			verdict("reminders drained per second, two nodes", twoNodes, oneNode, "≥ 1.6 × one node",
@@ -612,28 +610,9 @@ public final class ProductBenchmark {
 
 	private JsonNode call(int port, String user, String password, String method, String path, String body,
 			AtomicInteger calls) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Authorization", basic(user, password))
-			.header("Accept", "application/json");
-		if (body != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		HttpResponse<String> response = this.http.send(request.build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		JsonNode answer = new NodeClient(this.http, port, user, password).call(method, path, body);
 		calls.incrementAndGet();
-		if (response.statusCode() >= 300) {
-			throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-		}
-		return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return answer;
 	}
 
 	private void verdict(String figure, double ours, double other, String goal, boolean met) {
@@ -655,26 +634,6 @@ public final class ProductBenchmark {
 	private static void heading(String text) {
 		out.println();
 		out.println("== " + text);
-	}
-
-	/** SIGSTOP and SIGCONT for an application of this benchmark. */
-	static final class PackagedNodes {
-
-		private PackagedNodes() {
-		}
-
-		static void pause(App app) throws Exception {
-			signal(app, "STOP");
-		}
-
-		static void resume(App app) throws Exception {
-			signal(app, "CONT");
-		}
-
-		private static void signal(App app, String signal) throws Exception {
-			new ProcessBuilder("kill", "-" + signal, String.valueOf(app.pid())).inheritIO().start().waitFor();
-		}
-
 	}
 
 }

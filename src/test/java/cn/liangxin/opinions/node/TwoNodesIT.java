@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +25,7 @@ import java.util.stream.IntStream;
 
 import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import cn.liangxin.opinions.support.EmbeddedPostgres;
+import cn.liangxin.opinions.support.NodeClient;
 import cn.liangxin.opinions.support.PackagedNode;
 import cn.liangxin.opinions.support.SmtpRelay;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,7 +70,7 @@ class TwoNodesIT {
 	/** How long a node's job locks last here (10 s; the default is 5 minutes). */
 	static final int LOCK_MILLIS = 10_000;
 
-	static final ObjectMapper JSON = new ObjectMapper();
+	static final ObjectMapper JSON = NodeClient.JSON;
 
 	final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -316,31 +316,16 @@ class TwoNodesIT {
 		return JSON.readTree(response.body());
 	}
 
-	private static HttpRequest registration(int port) {
-		return request(port, "/api/opinions").header("Authorization", basic("sec1", ADMIN_PASSWORD))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"orgCode\":\"org1\",\"reporterName\":\"周小平\",\"reportedOn\":\""
-							+ LocalDate.now(WorkingDayCalendar.ZONE)
-							+ "\",\"channel\":\"VISIT\",\"kind\":\"DIFFICULTY\",\"summary\":\"两个节点同时登记\"}",
-					StandardCharsets.UTF_8))
-			.build();
+	private HttpRequest registration(int port) {
+		return new NodeClient(this.client, port, "sec1", ADMIN_PASSWORD).request("POST", "/api/opinions",
+				"{\"orgCode\":\"org1\",\"reporterName\":\"周小平\",\"reportedOn\":\""
+						+ LocalDate.now(WorkingDayCalendar.ZONE)
+						+ "\",\"channel\":\"VISIT\",\"kind\":\"DIFFICULTY\",\"summary\":\"两个节点同时登记\"}");
 	}
 
 	private JsonNode call(int port, String user, String password, String method, String path, String body)
 			throws Exception {
-		HttpRequest.Builder request = request(port, path).header("Authorization", basic(user, password));
-		if (body != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		HttpResponse<String> response = this.client.send(request.build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
-		return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+		return new NodeClient(this.client, port, user, password).call(method, path, body);
 	}
 
 	private static String cookieValue(HttpResponse<?> response, String name) {
@@ -387,7 +372,7 @@ class TwoNodesIT {
 	}
 
 	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return NodeClient.basic(user, password);
 	}
 
 	private static HttpRequest.Builder request(int port, String path) {

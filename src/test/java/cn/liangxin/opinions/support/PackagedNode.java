@@ -113,10 +113,13 @@ public final class PackagedNode {
 	}
 
 	private void signal(String signal) throws IOException, InterruptedException {
-		int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(this.process.pid())).inheritIO()
-			.start()
-			.waitFor();
-		assertThat(exit).as("kill -%s %s", signal, this.name).isZero();
+		signal(this.process.pid(), signal);
+	}
+
+	/** Sends the signal ({@code STOP}, {@code CONT}) to the process. */
+	public static void signal(long pid, String signal) throws IOException, InterruptedException {
+		int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+		assertThat(exit).as("kill -%s %d", signal, pid).isZero();
 	}
 
 	/** Kills the node hard (SIGKILL) and waits for it to be gone. */
