@@ -59,6 +59,7 @@
     document.getElementById('detail-message-id').textContent = mail.messageId || '—';
     document.getElementById('unknown').hidden = mail.state !== 'UNKNOWN';
     document.getElementById('resend-result').textContent = '';
+    document.getElementById('resend').hidden = false;
     document.getElementById('body').textContent = mail.body || '';
     detail.hidden = false;
   }
@@ -157,8 +158,9 @@
       .then(function (answer) {
         if (answer.ok) {
           result.textContent = '已重新发送。';
-          document.getElementById('unknown').hidden = true;
+          document.getElementById('resend').hidden = true;
           document.getElementById('detail-state').textContent = answer.body.stateLabel || '';
+          document.getElementById('detail-time').textContent = time(answer.body.sentAt);
           load();
         } else {
           result.innerHTML = window.OpinionPage.problem(answer.body, answer.status);

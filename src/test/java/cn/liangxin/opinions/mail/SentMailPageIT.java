@@ -1,5 +1,6 @@
 package cn.liangxin.opinions.mail;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -280,7 +282,53 @@ class SentMailPageIT {
 				.isEqualTo("已发送");
 			browser.click(By.xpath("//td[normalize-space(text())='" + this.subject + "']"));
 			assertThat(browser.text(By.id("body"))).contains("请于今天办结。").contains(this.caseNo);
+			assertThat(browser.driver().findElement(By.id("unknown")).isDisplayed()).isFalse();
 			browser.screenshot("sent-mails");
+		}
+	}
+
+	/**
+	 * A mail a stopped node left shows as 发送结果不明 with its Message-ID and what to do; the
+	 * admin resends it from the page (confirming first), and it shows as sent.
+	 */
+	@Test
+	void anAdminResendsAMailOfUnknownDeliveryFromThePage() throws Exception {
+		Browser.assumeInstalled();
+		String subject = "【逾期督办】" + this.caseNo + " 页面重发";
+		MailKey key = new MailKey("task:" + UUID.randomUUID() + ":OVERDUE:2026-10-23", "OVERDUE", this.caseNo,
+				"task-47");
+		OutgoingMail mail = new OutgoingMail("sec1@example.cn", subject, "请督办。", "<p>请督办。</p>");
+		String messageId = transport(smtp).messageId(key.value(), mail.to());
+		new TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> this.sentMails.save(new SentMail(key, mail, messageId, Instant.now())));
+		aJournalSendingTo(smtp).sendOnce(key, mail);
+		GreenMail applicationSmtp = new GreenMail(new ServerSetup(2525, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		applicationSmtp.start();
+		try (Browser browser = Browser.open(this.port)) {
+			logInToWelcome(browser, "admin");
+			browser.driver().get(url("/mails.html"));
+			By row = By.xpath("//tr[td[normalize-space(text())='" + subject + "']]");
+			browser.waitFor(row);
+			assertThat(browser.text(By.xpath("//tr[td[normalize-space(text())='" + subject + "']]/td[6]")))
+				.isEqualTo("发送结果不明");
+			browser.click(row);
+			assertThat(browser.text(By.id("detail-message-id"))).isEqualTo(messageId);
+			assertThat(browser.text(By.id("unknown"))).contains("邮件服务器的日志").contains("重新发送");
+			browser.click(By.id("resend"));
+			browser.driver().switchTo().alert().accept();
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until((driver) -> {
+				String result = driver.findElement(By.id("resend-result")).getText();
+				return !result.isEmpty() && !result.startsWith("正在发送");
+			});
+			assertThat(browser.text(By.id("resend-result"))).isEqualTo("已重新发送。");
+			assertThat(browser.text(By.id("detail-state"))).isEqualTo("已发送");
+			assertThat(browser.driver().findElement(By.id("resend")).isDisplayed()).as("no second resend").isFalse();
+			browser.screenshot("sent-mails-resent");
+			assertThat(applicationSmtp.getReceivedMessages()).singleElement()
+				.satisfies((received) -> assertThat(received.getMessageID()).isEqualTo(messageId));
+		}
+		finally {
+			applicationSmtp.stop();
 		}
 	}
 
