@@ -37,6 +37,8 @@ public class IdentityCache {
 	private record Verified(byte[] digest, long version) {
 	}
 
+	private static final String METRIC_DESCRIPTION = "Authenticated API requests: who the caller is kept in memory (hit) or read afresh (miss)";
+
 	private final IdentityService identity;
 
 	private final IdentityVersion versions;
@@ -57,11 +59,11 @@ public class IdentityCache {
 		new SecureRandom().nextBytes(this.salt);
 		this.hits = Counter.builder("opinion.identity.cache")
 			.tag("result", "hit")
-			.description("Authenticated API requests: who the caller is kept in memory (hit) or read afresh (miss)")
+			.description(METRIC_DESCRIPTION)
 			.register(meters);
 		this.misses = Counter.builder("opinion.identity.cache")
 			.tag("result", "miss")
-			.description("Authenticated API requests: who the caller is kept in memory (hit) or read afresh (miss)")
+			.description(METRIC_DESCRIPTION)
 			.register(meters);
 	}
 
