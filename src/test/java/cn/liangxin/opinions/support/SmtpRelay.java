@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * after the data), and the sender has not heard so. At the {@code n}-th message the relay
  * either <em>holds</em> that reply (the sender waits; the test kills it) or
  * <em>drops</em> the connection instead of passing it on. Every other byte passes
- * unchanged both ways.
+ * unchanged both ways. It also counts the connections and can close them all, as a server
+ * closes idle ones.
  */
 public final class SmtpRelay implements AutoCloseable {
 
@@ -45,6 +46,8 @@ public final class SmtpRelay implements AutoCloseable {
 
 	private final AtomicInteger accepted = new AtomicInteger();
 
+	private final AtomicInteger connections = new AtomicInteger();
+
 	private final CountDownLatch faulted = new CountDownLatch(1);
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -65,6 +68,29 @@ public final class SmtpRelay implements AutoCloseable {
 	 */
 	public static SmtpRelay to(int upstreamPort, int faultAt, Fault fault) throws IOException {
 		return new SmtpRelay("127.0.0.1", upstreamPort, faultAt, fault);
+	}
+
+	/**
+	 * A relay that passes everything on unchanged (it counts connections and messages).
+	 */
+	public static SmtpRelay to(int upstreamPort) throws IOException {
+		return new SmtpRelay("127.0.0.1", upstreamPort, 0, Fault.HOLD);
+	}
+
+	/** How many connections the sender opened through the relay. */
+	public int connections() {
+		return this.connections.get();
+	}
+
+	/**
+	 * Closes every open connection both ways, as a server does with connections idle too
+	 * long.
+	 */
+	public void closeConnections() throws IOException {
+		for (Socket socket : this.sockets) {
+			socket.close();
+		}
+		this.sockets.clear();
 	}
 
 	public int port() {
@@ -88,6 +114,7 @@ public final class SmtpRelay implements AutoCloseable {
 			try {
 				Socket client = this.listener.accept();
 				Socket server = new Socket(this.upstreamHost, this.upstreamPort);
+				this.connections.incrementAndGet();
 				this.sockets.add(client);
 				this.sockets.add(server);
 				daemon(() -> copy(client, server));
