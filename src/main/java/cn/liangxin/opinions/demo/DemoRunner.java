@@ -36,10 +36,13 @@ class DemoRunner implements ApplicationRunner {
 
 	private final DemoHistory history;
 
-	DemoRunner(DemoData data, DemoCases cases, DemoHistory history) {
+	private final DemoRoster roster;
+
+	DemoRunner(DemoData data, DemoCases cases, DemoHistory history, DemoRoster roster) {
 		this.data = data;
 		this.cases = cases;
 		this.history = history;
+		this.roster = roster;
 	}
 
 	@Override
@@ -51,6 +54,8 @@ class DemoRunner implements ApplicationRunner {
 			log.info("Demo history: {} cases over the last {} days ({} still open)", HISTORIC_CASES, HISTORY_DAYS,
 					open);
 			this.cases.create(WorkingDayCalendar.today(Clock.systemUTC()));
+			this.roster.create();
+			log.info("Demo rosters: org1 260 and org2 85 employees, with pairings and blocks");
 			log.info("Demo cases created. Open http://localhost:8080 and log in as sec1 / demo");
 		}
 	}

@@ -22,6 +22,9 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -50,6 +53,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
 		log.warn("Conflict on {}: {}", path(request), ex.getMessage());
 		return respond(Problems.of(HttpStatus.CONFLICT, null, "conflict", ex.getMessage()));
+	}
+
+	/** A multipart request that cannot be read (cut off, no boundary). */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> multipart(MultipartException ex, WebRequest request) {
+		if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+			return handleExceptionInternal(tooLarge, null, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, request);
+		}
+		return invalid(new InvalidInputException("file", "multipart", "请求应以表单上传文件（multipart/form-data），但收到的内容不完整或格式不对"),
+				request);
 	}
 
 	/**
@@ -123,9 +136,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 							? "（可用：" + method.getSupportedHttpMethods() + "）" : ""));
 		}
 		if (ex instanceof HttpMediaTypeNotSupportedException type) {
-			return new FieldError("Content-Type", "contentType", "请求体应为 JSON（Content-Type: application/json）"
-					+ ((type.getContentType() != null) ? Errors.received(type.getContentType()) : ""));
+			boolean upload = type.getSupportedMediaTypes().contains(MediaType.MULTIPART_FORM_DATA);
+			return new FieldError("Content-Type", "contentType",
+					(upload ? "请求应以表单上传文件（Content-Type: multipart/form-data）"
+							: "请求体应为 JSON（Content-Type: application/json）")
+							+ ((type.getContentType() != null) ? Errors.received(type.getContentType()) : ""));
 		}
+		if (ex instanceof MissingServletRequestPartException part) {
+			return new FieldError(part.getRequestPartName(), "required",
+					"缺少上传的文件（表单字段 " + part.getRequestPartName() + "）");
+		}
+		if (ex instanceof MaxUploadSizeExceededException) {
+			return new FieldError("file", "maxSize", "上传的文件太大（spring.servlet.multipart.max-file-size）");
+		}
+
 		if (ex instanceof HttpMediaTypeNotAcceptableException) {
 			return new FieldError("Accept", "accept", "该地址只能返回 JSON（Accept: application/json）");
 		}

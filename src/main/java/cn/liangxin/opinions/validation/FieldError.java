@@ -1,5 +1,7 @@
 package cn.liangxin.opinions.validation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One rule one input broke.
  *
@@ -8,7 +10,14 @@ package cn.liangxin.opinions.validation;
  * @param rule a short code of the rule ({@code required}, {@code maxLength},
  * {@code notFuture}...)
  * @param message what is wrong, in Chinese, naming the field
+ * @param line for an uploaded file, the line (CSV) or row (XLSX) the input is on, as the
+ * user's editor numbers it; {@code null} (and left out of the JSON) otherwise
  */
-public record FieldError(String field, String rule, String message) {
+public record FieldError(String field, String rule, String message,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Integer line) {
+
+	public FieldError(String field, String rule, String message) {
+		this(field, rule, message, null);
+	}
 
 }
