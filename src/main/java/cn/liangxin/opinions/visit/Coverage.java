@@ -1,0 +1,163 @@
+package cn.liangxin.opinions.visit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.liangxin.opinions.calendar.WorkingDayCalendar;
+import cn.liangxin.opinions.org.Organization;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How far the visiting duties are kept in a year, for one organization, a committee's or
+ * the district's (docs/visits.md "Coverage"): employees visited of all, Party members
+ * inside their pairing range, employees in special difficulty visited on time; per
+ * organization, and for one organization per block and per member. Counts only; the names
+ * of who is behind only where the caller may see names.
+ */
+@Service
+public class Coverage {
+
+	/**
+	 * An employee in special difficulty is visited on time with a visit in these last
+	 * days.
+	 */
+	static final int DIFFICULTY_INTERVAL_DAYS = 30;
+
+	private static final String EMPLOYEES = """
+			select e.org_code,
+			       count(*) as employees,
+			       sum(case when exists (select 1 from visit v where v.employee_id = e.id
+			                             and v.visited_on >= :from and v.visited_on < :to) then 1 else 0 end) as visited,
+			       sum(case when e.special_difficulty then 1 else 0 end) as difficulty,
+			       sum(case when e.special_difficulty and exists (select 1 from visit v where v.employee_id = e.id
+			                             and v.visited_on > :recent and v.visited_on <= :asOf) then 1 else 0 end) as on_time
+			from employee e
+			where e.left_on is null and e.org_code in (:orgs)
+			group by e.org_code""";
+
+	private static final String MEMBERS = """
+			select m.org_code, m.staff_no, m.name,
+			       (select count(*) from employee e where e.org_code = m.org_code and e.contact_staff_no = m.staff_no
+			                and e.left_on is null and not e.party_member) as paired,
+			       (select count(*) from employee e where e.org_code = m.org_code and e.contact_staff_no = m.staff_no
+			                and e.left_on is null and not e.party_member
+			                and exists (select 1 from visit v where v.employee_id = e.id
+			                            and v.visited_on >= :from and v.visited_on < :to)) as paired_visited
+			from employee m
+			where m.party_member and m.left_on is null and m.org_code in (:orgs)
+			order by m.org_code, m.staff_no""";
+
+	private static final String BLOCKS = """
+			select e.block, b.leader_staff_no, l.name as leader,
+			       count(*) as employees,
+			       sum(case when exists (select 1 from visit v where v.employee_id = e.id
+			                             and v.visited_on >= :from and v.visited_on < :to) then 1 else 0 end) as visited
+			from employee e
+			left join visit_block b on b.org_code = e.org_code and b.name = e.block
+			left join employee l on l.org_code = b.org_code and l.staff_no = b.leader_staff_no
+			where e.left_on is null and e.org_code = :org and e.block is not null
+			group by e.block, b.leader_staff_no, l.name
+			order by e.block""";
+
+	private static final String NOT_VISITED = """
+			select e.staff_no, e.name from employee e
+			where e.left_on is null and e.org_code = :org
+			  and not exists (select 1 from visit v where v.employee_id = e.id
+			                  and v.visited_on >= :from and v.visited_on < :to)
+			order by e.staff_no""";
+
+	/** The figures of a scope. {@code employees} and {@code visited} are its totals. */
+	public record View(String scope, String orgCode, String committee, int year, LocalDate asOf, int employees,
+			int visited, int members, int membersInRange, int difficulty, int difficultyVisitedOnTime,
+			int difficultyIntervalDays, List<OrgLine> organizations, List<BlockLine> blocks, List<MemberLine> byMember,
+			List<PairingRules.Named> notVisited, List<String> notBuiltYet) {
+	}
+
+	/** One organization's figures; {@code behind}: employees not visited this year. */
+	public record OrgLine(String orgCode, String name, int employees, int visited, int members, int membersInRange,
+			int difficulty, int difficultyVisitedOnTime, int behind) {
+	}
+
+	public record BlockLine(String block, String leaderStaffNo, String leader, int employees, int visited) {
+	}
+
+	public record MemberLine(String staffNo, String name, int paired, int pairedVisited, boolean inRange) {
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final VisitSettings settings;
+
+	public Coverage(NamedParameterJdbcTemplate jdbc, VisitSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	/**
+	 * The coverage of these organizations in the year. {@code names}: whether the
+	 * per-member lines and the list of who was not visited may name people (the
+	 * organization's branch and admins, for one organization).
+	 */
+	@Transactional(readOnly = true)
+	public View of(String scope, String orgCode, String committee, List<Organization> orgs, int year, boolean names) {
+		LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
+		LocalDate from = LocalDate.of(year, 1, 1);
+		LocalDate to = from.plusYears(1);
+		LocalDate asOf = today.isBefore(to) ? today : to.minusDays(1);
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", from)
+			.addValue("to", to)
+			.addValue("asOf", asOf)
+			.addValue("recent", asOf.minusDays(DIFFICULTY_INTERVAL_DAYS))
+			.addValue("orgs", orgs.isEmpty() ? List.of("") : orgs.stream().map(Organization::getCode).toList());
+		Map<String, int[]> counts = new HashMap<>();
+		this.jdbc.query(EMPLOYEES, params, (RowCallbackHandler) (rs) -> counts.put(rs.getString(1),
+				new int[] { rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), 0, 0 }));
+		PairingRules.Limits limits = this.settings.pairing().limits();
+		List<MemberLine> members = new ArrayList<>();
+		this.jdbc.query(MEMBERS, params, (RowCallbackHandler) (rs) -> {
+			int[] c = counts.computeIfAbsent(rs.getString(1), (k) -> new int[6]);
+			boolean inRange = limits.rangeFor(c[0]).contains(rs.getInt(4));
+			c[4]++;
+			c[5] += inRange ? 1 : 0;
+			if (orgCode != null) {
+				members.add(new MemberLine(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), inRange));
+			}
+		});
+		List<OrgLine> lines = new ArrayList<>();
+		int[] total = new int[6];
+		for (Organization org : orgs) {
+			int[] c = counts.getOrDefault(org.getCode(), new int[6]);
+			for (int i = 0; i < total.length; i++) {
+				total[i] += c[i];
+			}
+			lines.add(new OrgLine(org.getCode(), org.getName(), c[0], c[1], c[4], c[5], c[2], c[3], c[0] - c[1]));
+		}
+		lines.sort(Comparator
+			.comparingDouble((OrgLine l) -> (l.employees() == 0) ? 1 : (double) l.visited() / l.employees())
+			.thenComparing(OrgLine::orgCode));
+		List<BlockLine> blocks = null;
+		List<PairingRules.Named> notVisited = null;
+		if (orgCode != null) {
+			params.addValue("org", orgCode);
+			blocks = this.jdbc.query(BLOCKS, params, (rs, n) -> new BlockLine(rs.getString(1),
+					names ? rs.getString(2) : null, names ? rs.getString(3) : null, rs.getInt(4), rs.getInt(5)));
+			if (names) {
+				notVisited = this.jdbc.query(NOT_VISITED, params,
+						(rs, n) -> new PairingRules.Named(rs.getString(1), rs.getString(2)));
+			}
+		}
+		return new View(scope, orgCode, committee, year, asOf, total[0], total[1], total[4], total[5], total[2],
+				total[3], DIFFICULTY_INTERVAL_DAYS, lines, blocks, (orgCode != null && names) ? members : null,
+				notVisited, List.of("meetingsPerQuarter", "talksPerMonth", "committeeVisitsPerMonth"));
+	}
+
+}
