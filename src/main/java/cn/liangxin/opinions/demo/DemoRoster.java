@@ -1,20 +1,26 @@
 package cn.liangxin.opinions.demo;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
+import cn.liangxin.opinions.validation.Paging;
 import cn.liangxin.opinions.visit.Roster;
+import cn.liangxin.opinions.visit.VisitLog;
+import cn.liangxin.opinions.visit.Visits;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The demo organizations' rosters: org1's 260 and org2's 85 employees with generated
- * Chinese names, their Party members, pairings and blocks — imported through the same
- * file import a branch uses, with the gaps a real roster has (a few employees without a
- * contact, one of them in special difficulty; a member with too few; a block nobody
- * leads), so that the pairing check has something to say.
+ * The demo organizations' rosters and this year's visits: org1's 260 and org2's 85
+ * employees with generated Chinese names, their Party members, pairings and blocks —
+ * imported through the same file import a branch uses, with the gaps a real roster has (a
+ * few employees without a contact, one of them in special difficulty; a member with too
+ * few; a block nobody leads), so that the pairing check has something to say.
  */
 @Component
 public class DemoRoster {
@@ -29,13 +35,54 @@ public class DemoRoster {
 
 	private final Roster roster;
 
-	DemoRoster(Roster roster) {
+	private final Visits visits;
+
+	DemoRoster(Roster roster, Visits visits) {
 		this.roster = roster;
+		this.visits = visits;
 	}
 
-	void create() {
+	/**
+	 * Imports both rosters, then records this year's visits until {@code today}: about
+	 * three in four employees visited, the block without a leader far less, the employees
+	 * in special difficulty mostly within the last month.
+	 * @return the visits recorded
+	 */
+	int create(LocalDate today) {
 		this.roster.importFile("org1", "渝发机械花名册.csv", org1(), true);
 		this.roster.importFile("org2", "春晖物业花名册.csv", org2(), true);
+		return visits("org1", today, 21L) + visits("org2", today, 22L);
+	}
+
+	private int visits(String orgCode, LocalDate today, long seed) {
+		Random random = new Random(seed);
+		List<Roster.EmployeeView> employees = new ArrayList<>();
+		for (int page = 0;; page++) {
+			Paging.PageView<Roster.EmployeeView> p = this.roster.list(orgCode, true, new Paging(page, Paging.MAX_SIZE));
+			employees.addAll(p.content());
+			if (page + 1 >= p.totalPages()) {
+				break;
+			}
+		}
+		Map<String, String> names = new HashMap<>();
+		employees.forEach((e) -> names.put(e.staffNo(), e.name()));
+		LocalDate first = today.withDayOfYear(1);
+		int days = (int) (today.toEpochDay() - first.toEpochDay());
+		int recorded = 0;
+		for (Roster.EmployeeView e : employees) {
+			boolean neglected = e.block() != null && e.block().startsWith("行政后勤");
+			if (random.nextInt(100) >= (e.specialDifficulty() ? 90 : neglected ? 20 : 75)) {
+				continue;
+			}
+			LocalDate on = e.specialDifficulty() ? today.minusDays(random.nextInt(Math.min(days, 25) + 1))
+					: first.plusDays(random.nextInt(days + 1));
+			String visitor = (e.contactStaffNo() != null) ? names.get(e.contactStaffNo()) : "张建国";
+			this.visits.record(new VisitLog(orgCode, visitor, "党员", on.toString(), e.staffNo(), null, List.of(), "无",
+					null, e.specialDifficulty() ? e.difficultyNote() : "工作和家庭情况稳定", null, List.of(), "满意", e.name(),
+					on.toString()), "demo");
+			recorded++;
+		}
+		return recorded;
 	}
 
 	/** org1's roster file: 260 employees, 14 Party members, five blocks. */

@@ -54,8 +54,9 @@ class DemoRunner implements ApplicationRunner {
 			log.info("Demo history: {} cases over the last {} days ({} still open)", HISTORIC_CASES, HISTORY_DAYS,
 					open);
 			this.cases.create(WorkingDayCalendar.today(Clock.systemUTC()));
-			this.roster.create();
-			log.info("Demo rosters: org1 260 and org2 85 employees, with pairings and blocks");
+			int visits = this.roster.create(WorkingDayCalendar.today(Clock.systemUTC()));
+			log.info("Demo rosters: org1 260 and org2 85 employees, with pairings, blocks and {} visits this year",
+					visits);
 			log.info("Demo cases created. Open http://localhost:8080 and log in as sec1 / demo");
 		}
 	}

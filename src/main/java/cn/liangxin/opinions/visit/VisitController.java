@@ -36,6 +36,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/visits")
 class VisitController {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VisitController.class);
+
 	private final Visits visits;
 
 	private final OrgDirectory directory;
@@ -62,6 +64,9 @@ class VisitController {
 		}
 		ownBranch(visit.orgCode(), principal);
 		Visits.VisitView recorded = this.visits.record(visit, principal.getName());
+		log.info("Visit {} of {} recorded by {}: {} matters, cases {}", recorded.id(), recorded.orgCode(),
+				principal.getName(), recorded.matters().size(),
+				recorded.matters().stream().map(Visits.MatterView::caseNo).filter(java.util.Objects::nonNull).toList());
 		return ResponseEntity.created(URI.create("/api/visits/" + recorded.id())).body(recorded);
 	}
 

@@ -132,7 +132,7 @@ public class Visits {
 							+ "department, case_no) values (?, ?, ?, ?, ?, ?, ?, ?)",
 					id, i, m.content(), m.handling().name(), m.result(), m.dueOn(), m.department(), caseNo);
 		}
-		log.info("Visit {} of {} on {} recorded by {}: {} matters", id, visit.orgCode(), visitedOn, recordedBy,
+		log.debug("Visit {} of {} on {} recorded by {}: {} matters", id, visit.orgCode(), visitedOn, recordedBy,
 				matters.size());
 		return find(id);
 	}

@@ -40,6 +40,8 @@ export default {
     'scripts/insight/heatmap.js',
     // the managers' view: deadline dashboard (start page, own page, top menu entry)
     'scripts/insight/deadlines.js',
+    // the visiting duties' coverage (走访覆盖: own page, top menu entry)
+    'scripts/insight/coverage.js',
     // admins' notices, e.g. next year's holiday arrangement missing (/notices.js)
     'scripts/notices.js',
     // a tab 案卷 on the process instance page: the case file and the slips

@@ -68,6 +68,10 @@ export function fetchHeatmap(params, signal) {
   return getJson(`${INSIGHT}/heatmap${query(params)}`, signal);
 }
 
+export function fetchCoverage(params, signal) {
+  return getJson(`/api/visits/coverage${query(params)}`, signal);
+}
+
 export function fetchDeadlines(params, signal) {
   return getJson(`${INSIGHT}/deadlines${query(params)}`, signal);
 }
