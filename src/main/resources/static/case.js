@@ -141,6 +141,28 @@
     });
   }
 
+  /**
+   * The visit the case was opened from (走访日志), for those who may read the organization's
+   * visits (its branch and admins; anyone else gets 404 and sees no row).
+   */
+  function visitOf(caseNo) {
+    return fetch('/api/visits/of-case/' + encodeURIComponent(caseNo), { credentials: 'same-origin', headers: page.HEADERS })
+      .then(function (response) {
+        if (!response.ok) {
+          return;
+        }
+        return response.json().then(function (v) {
+          text('visit', v.visitedOn + ' ' + v.visitorName + (v.visitorPost ? '（' + v.visitorPost + '）' : '') +
+            ' 走访 ' + v.employeeName + (v.found ? '：' + v.found : '') + '（走访记录第 ' + v.id + ' 号）');
+          document.getElementById('visitRow').hidden = false;
+        });
+      }).catch(function () {
+        // the case shows without its visit
+      }).then(function () {
+        document.getElementById('visitRow').dataset.checked = 'true';
+      });
+  }
+
   function load() {
     return page.signedIn().then(function (signedIn) {
       if (!signedIn) {
@@ -150,6 +172,7 @@
       return Promise.all([get(api), get(api + '/timeline')]).then(function (answers) {
         render(answers[0]);
         renderTimeline(answers[1]);
+        return visitOf(answers[0].caseNo || caseNo);
       });
     }).catch(function (error) {
       page.show(message, error.message, 'error');

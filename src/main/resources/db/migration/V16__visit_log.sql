@@ -23,7 +23,8 @@ create table visit (
 );
 
 create index ix_visit_org_date on visit (org_code, visited_on);
-create index ix_visit_employee on visit (employee_id);
+-- the coverage asks, per employee, for a visit in a period
+create index ix_visit_employee on visit (employee_id, visited_on);
 
 create table visit_household_member (
     visit_id    bigint       not null references visit (id),

@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebAppTest
 class VisitsIT {
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@Autowired
 	TestRestTemplate http;
 
@@ -94,6 +97,33 @@ class VisitsIT {
 		JsonNode year = as("sec1").getForObject("/api/visits?orgCode=org1&year=" + this.today.getYear(),
 				JsonNode.class);
 		assertThat(year.get("content")).extracting((v) -> v.get("id").asLong()).contains(visit.get("id").asLong());
+	}
+
+	@Test
+	void theCasePageShowsTheVisitACaseCameFromToTheBranchOnly() {
+		cn.liangxin.opinions.support.Browser.assumeInstalled();
+		String caseNo = as("sec1")
+			.postForObject("/api/visits",
+					aVisit(List.of(Map.of("content", "夜班宿舍热水不稳定", "handling", "DEPARTMENT", "department", "后勤部"))),
+					JsonNode.class)
+			.at("/matters/0/caseNo")
+			.asText();
+
+		try (cn.liangxin.opinions.support.Browser browser = cn.liangxin.opinions.support.Browser.open(this.port)) {
+			browser.logInToTasklist("sec1", DemoData.PASSWORD);
+			browser.driver().get("http://localhost:" + this.port + "/case.html?caseNo=" + caseNo);
+			browser.waitFor(org.openqa.selenium.By.cssSelector("#visitRow:not([hidden])"));
+			browser.screenshot("case-from-visit-sec1");
+			assertThat(browser.text(org.openqa.selenium.By.id("visit"))).contains("张建国").contains("何秀芬");
+
+			browser.driver().manage().deleteAllCookies();
+			browser.logInToTasklist("cmtstaff1", DemoData.PASSWORD);
+			browser.driver().get("http://localhost:" + this.port + "/case.html?caseNo=" + caseNo);
+			new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+				.until(org.openqa.selenium.support.ui.ExpectedConditions
+					.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#visitRow[data-checked]")));
+			assertThat(browser.driver().findElement(org.openqa.selenium.By.id("visitRow")).isDisplayed()).isFalse();
+		}
 	}
 
 	@Test
