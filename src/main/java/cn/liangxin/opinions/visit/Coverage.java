@@ -32,27 +32,38 @@ public class Coverage {
 	 */
 	static final int DIFFICULTY_INTERVAL_DAYS = 30;
 
-	private static final String EMPLOYEES = """
+	/**
+	 * The employees with a visit in the year, and those with one in the recent interval.
+	 */
+	private static final String VISITED = """
+			with seen as (select distinct employee_id from visit
+			              where org_code in (:orgs) and visited_on >= :from and visited_on < :to),
+			     recent as (select distinct employee_id from visit
+			              where org_code in (:orgs) and visited_on > :recent and visited_on <= :asOf)
+			""";
+
+	private static final String EMPLOYEES = VISITED + """
 			select e.org_code,
 			       count(*) as employees,
-			       sum(case when exists (select 1 from visit v where v.employee_id = e.id
-			                             and v.visited_on >= :from and v.visited_on < :to) then 1 else 0 end) as visited,
+			       count(s.employee_id) as visited,
 			       sum(case when e.special_difficulty then 1 else 0 end) as difficulty,
-			       sum(case when e.special_difficulty and exists (select 1 from visit v where v.employee_id = e.id
-			                             and v.visited_on > :recent and v.visited_on <= :asOf) then 1 else 0 end) as on_time
+			       count(case when e.special_difficulty then r.employee_id end) as on_time
 			from employee e
+			left join seen s on s.employee_id = e.id
+			left join recent r on r.employee_id = e.id
 			where e.left_on is null and e.org_code in (:orgs)
 			group by e.org_code""";
 
-	private static final String MEMBERS = """
-			select m.org_code, m.staff_no, m.name,
-			       (select count(*) from employee e where e.org_code = m.org_code and e.contact_staff_no = m.staff_no
-			                and e.left_on is null and not e.party_member) as paired,
-			       (select count(*) from employee e where e.org_code = m.org_code and e.contact_staff_no = m.staff_no
-			                and e.left_on is null and not e.party_member
-			                and exists (select 1 from visit v where v.employee_id = e.id
-			                            and v.visited_on >= :from and v.visited_on < :to)) as paired_visited
+	private static final String MEMBERS = VISITED + """
+			, paired as (
+			    select e.org_code, e.contact_staff_no, count(*) as paired, count(s.employee_id) as visited
+			    from employee e left join seen s on s.employee_id = e.id
+			    where e.left_on is null and not e.party_member and e.contact_staff_no is not null
+			      and e.org_code in (:orgs)
+			    group by e.org_code, e.contact_staff_no)
+			select m.org_code, m.staff_no, m.name, coalesce(p.paired, 0), coalesce(p.visited, 0)
 			from employee m
+			left join paired p on p.org_code = m.org_code and p.contact_staff_no = m.staff_no
 			where m.party_member and m.left_on is null and m.org_code in (:orgs)
 			order by m.org_code, m.staff_no""";
 
@@ -103,6 +114,14 @@ public class Coverage {
 	}
 
 	/**
+	 * The query for these organizations; for the whole district without the list of its
+	 * organizations (hundreds of parameters that PostgreSQL would plan into every scan).
+	 */
+	private static String scoped(String sql, boolean district) {
+		return district ? sql.replace(" in (:orgs)", " is not null") : sql;
+	}
+
+	/**
 	 * The coverage of these organizations in the year. {@code names}: whether the
 	 * per-member lines and the list of who was not visited may name people (the
 	 * organization's branch and admins, for one organization).
@@ -118,12 +137,13 @@ public class Coverage {
 			.addValue("asOf", asOf)
 			.addValue("recent", asOf.minusDays(DIFFICULTY_INTERVAL_DAYS))
 			.addValue("orgs", orgs.isEmpty() ? List.of("") : orgs.stream().map(Organization::getCode).toList());
+		boolean district = "district".equals(scope);
 		Map<String, int[]> counts = new HashMap<>();
-		this.jdbc.query(EMPLOYEES, params, (RowCallbackHandler) (rs) -> counts.put(rs.getString(1),
+		this.jdbc.query(scoped(EMPLOYEES, district), params, (RowCallbackHandler) (rs) -> counts.put(rs.getString(1),
 				new int[] { rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), 0, 0 }));
 		PairingRules.Limits limits = this.settings.pairing().limits();
 		List<MemberLine> members = new ArrayList<>();
-		this.jdbc.query(MEMBERS, params, (RowCallbackHandler) (rs) -> {
+		this.jdbc.query(scoped(MEMBERS, district), params, (RowCallbackHandler) (rs) -> {
 			int[] c = counts.computeIfAbsent(rs.getString(1), (k) -> new int[6]);
 			boolean inRange = limits.rangeFor(c[0]).contains(rs.getInt(4));
 			c[4]++;
