@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -309,7 +313,7 @@ public class Visits {
 	/** One visit with its household and matters; {@code null} if there is none. */
 	@Transactional(readOnly = true)
 	public VisitView find(long id) {
-		List<VisitView> found = this.jdbc.query(SELECT + " where v.id = ?", (rs, n) -> view(rs), id);
+		List<VisitView> found = views(" where v.id = ?", id);
 		return found.isEmpty() ? null : found.get(0);
 	}
 
@@ -321,10 +325,10 @@ public class Visits {
 		long total = this.jdbc.queryForObject(
 				"select count(*) from visit where org_code = ? and visited_on >= ? and visited_on < ?", Long.class,
 				orgCode, from, to);
-		List<VisitView> content = this.jdbc.query(
-				SELECT + " where v.org_code = ? and v.visited_on >= ? and v.visited_on < ?"
+		List<VisitView> content = views(
+				" where v.org_code = ? and v.visited_on >= ? and v.visited_on < ?"
 						+ " order by v.visited_on desc, v.id desc offset ? rows fetch next ? rows only",
-				(rs, n) -> view(rs), orgCode, from, to, (long) paging.page() * paging.size(), paging.size());
+				orgCode, from, to, (long) paging.page() * paging.size(), paging.size());
 		return new Paging.PageView<>(content, paging.page(), paging.size(), total,
 				(int) ((total + paging.size() - 1) / paging.size()));
 	}
@@ -341,22 +345,41 @@ public class Visits {
 			+ "e.staff_no, v.employee_name, v.party_members, v.annual_income, v.found, v.asked, v.employee_opinion, "
 			+ "v.signed_by, v.signed_on, v.recorded_by from visit v left join employee e on e.id = v.employee_id";
 
-	private VisitView view(java.sql.ResultSet rs) throws java.sql.SQLException {
-		long id = rs.getLong(1);
-		List<VisitLog.HouseholdMember> household = this.jdbc.query(
-				"select name, sex, age, occupation from visit_household_member where visit_id = ? order by position",
-				(r, n) -> new VisitLog.HouseholdMember(r.getString(1), sexLabel(r.getString(2)),
-						(Integer) r.getObject(3), r.getString(4)),
-				id);
-		List<MatterView> matters = this.jdbc.query("select content, handling, result, due_on, department, case_no "
-				+ "from visit_matter where visit_id = ? order by position", (r, n) -> {
-					Handling handling = Handling.valueOf(r.getString(2));
-					return new MatterView(r.getString(1), handling.name(), handling.label, r.getString(3),
-							date(r.getDate(4)), r.getString(5), r.getString(6));
-				}, id);
-		return new VisitView(id, rs.getString(2), rs.getString(3), rs.getString(4), date(rs.getDate(5)),
-				rs.getString(6), rs.getString(7), household, rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
-				rs.getString(11), matters, rs.getString(12), rs.getString(13), date(rs.getDate(14)), rs.getString(15));
+	/**
+	 * The visits the condition selects, with their households and matters: three queries
+	 * whatever the number of visits.
+	 */
+	private List<VisitView> views(String condition, Object... args) {
+		List<VisitView> visits = this.jdbc.query(SELECT + condition,
+				(rs, n) -> new VisitView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						date(rs.getDate(5)), rs.getString(6), rs.getString(7), new ArrayList<>(), rs.getString(8),
+						rs.getBigDecimal(9), rs.getString(10), rs.getString(11), new ArrayList<>(), rs.getString(12),
+						rs.getString(13), date(rs.getDate(14)), rs.getString(15)),
+				args);
+		if (visits.isEmpty()) {
+			return visits;
+		}
+		Map<Long, VisitView> byId = new HashMap<>();
+		visits.forEach((v) -> byId.put(v.id(), v));
+		MapSqlParameterSource ids = new MapSqlParameterSource("ids", byId.keySet());
+		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(this.jdbc);
+		named.query(
+				"select visit_id, name, sex, age, occupation from visit_household_member "
+						+ "where visit_id in (:ids) order by visit_id, position",
+				ids,
+				(RowCallbackHandler) (r) -> byId.get(r.getLong(1))
+					.household()
+					.add(new VisitLog.HouseholdMember(r.getString(2), sexLabel(r.getString(3)),
+							(Integer) r.getObject(4), r.getString(5))));
+		named.query("select visit_id, content, handling, result, due_on, department, case_no from visit_matter "
+				+ "where visit_id in (:ids) order by visit_id, position", ids, (RowCallbackHandler) (r) -> {
+					Handling handling = Handling.valueOf(r.getString(3));
+					byId.get(r.getLong(1))
+						.matters()
+						.add(new MatterView(r.getString(2), handling.name(), handling.label, r.getString(4),
+								date(r.getDate(5)), r.getString(6), r.getString(7)));
+				});
+		return visits;
 	}
 
 	private static String sexLabel(String code) {
