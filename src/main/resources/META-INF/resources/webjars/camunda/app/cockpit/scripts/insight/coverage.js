@@ -8,7 +8,7 @@
  */
 
 import { fetchCoverage } from './api.js';
-import { el, useStylesheet } from './dom.js';
+import { el, section, tile, useStylesheet } from './dom.js';
 import { percent, t } from './i18n.js';
 
 const PAGE_PATH = '/insight/coverage';
@@ -161,20 +161,6 @@ function tiles(a) {
       a.difficultyVisitedOnTime < a.difficulty
     )
   );
-}
-
-function tile(name, label, value, note, alert) {
-  return el(
-    'div',
-    { class: `insight-tile${alert ? ' insight-tile-alert' : ''}`, dataset: { tile: name, value } },
-    el('div', { class: 'insight-tile-value' }, value),
-    el('div', { class: 'insight-tile-label' }, label),
-    el('div', { class: 'insight-tile-note' }, note)
-  );
-}
-
-function section(title, body, className) {
-  return el('div', { class: `insight-section ${className}` }, el('h3', {}, title), body);
 }
 
 function table(headers, rows) {

@@ -13,7 +13,7 @@
  */
 
 import { fetchDeadlines } from './api.js';
-import { el, useStylesheet } from './dom.js';
+import { el, section, tile, useStylesheet } from './dom.js';
 import { createFilters } from './filters.js';
 import { percent, t } from './i18n.js';
 
@@ -150,10 +150,6 @@ function view(answer) {
   ];
 }
 
-function section(title, body, className) {
-  return el('div', { class: `insight-section ${className}` }, el('h3', {}, title), body);
-}
-
 function tiles(answer) {
   const open = (answer.openByStage || []).reduce((sum, row) => sum + row.count, 0);
   const overdue = (answer.overdue || []).length;
@@ -170,16 +166,6 @@ function tiles(answer) {
       t('satisfiedOf', { satisfied: satisfaction.satisfied ?? 0, feedbacks: satisfaction.feedbacks ?? 0 })
     ),
     tile('struck-off', t('struckOff'), answer.struckOffThisMonth ?? 0)
-  );
-}
-
-function tile(name, label, value, note = null, alert = false) {
-  return el(
-    'div',
-    { class: `insight-tile${alert ? ' insight-tile-alert' : ''}`, dataset: { tile: name, value } },
-    el('div', { class: 'insight-tile-value' }, value),
-    el('div', { class: 'insight-tile-label' }, label),
-    note && el('div', { class: 'insight-tile-note' }, note)
   );
 }
 

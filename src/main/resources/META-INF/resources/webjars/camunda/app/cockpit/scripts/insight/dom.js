@@ -60,3 +60,19 @@ export function useStylesheet() {
     document.head.append(el('link', { rel: 'stylesheet', href, dataset: { insightCss: '' } }));
   }
 }
+
+/** A figure of a view: its value large, its label, a note; alert colours the value. */
+export function tile(name, label, value, note = null, alert = false) {
+  return el(
+    'div',
+    { class: `insight-tile${alert ? ' insight-tile-alert' : ''}`, dataset: { tile: name, value } },
+    el('div', { class: 'insight-tile-value' }, value),
+    el('div', { class: 'insight-tile-label' }, label),
+    note && el('div', { class: 'insight-tile-note' }, note)
+  );
+}
+
+/** A titled section of a view. */
+export function section(title, body, className) {
+  return el('div', { class: `insight-section ${className}` }, el('h3', {}, title), body);
+}
