@@ -1,6 +1,7 @@
 package cn.liangxin.opinions.access;
 
 import cn.liangxin.opinions.org.OrgGroups;
+import cn.liangxin.opinions.workflow.DutyProcess;
 import cn.liangxin.opinions.workflow.OpinionProcess;
 import cn.liangxin.opinions.workflow.ReportProcess;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -69,6 +70,7 @@ class AuthorizationBootstrap implements ApplicationRunner {
 				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.PROCESS_ID, CASE_GRANTS)
 				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.SUPERVISION_PROCESS_ID, CASE_GRANTS)
 				+ grantToEveryone(Resources.PROCESS_DEFINITION, OpinionProcess.EXTENSION_PROCESS_ID, CASE_GRANTS)
+				+ grantToEveryone(Resources.PROCESS_DEFINITION, DutyProcess.PROCESS_ID, CASE_GRANTS)
 				+ grantToGroup(OrgGroups.DISTRICT, Resources.PROCESS_DEFINITION, ReportProcess.PROCESS_ID, READS)
 				+ grantToEveryone(Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ)
 				+ grantToEveryone(Resources.FILTER, Authorization.ANY, Permissions.READ)

@@ -1,6 +1,7 @@
 package cn.liangxin.opinions.demo;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * has organizations it does nothing.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 @ConditionalOnProperty(name = "opinion.demo.enabled", havingValue = "true")
 class DemoRunner implements ApplicationRunner {
 
@@ -38,7 +39,10 @@ class DemoRunner implements ApplicationRunner {
 
 	private final DemoRoster roster;
 
-	DemoRunner(DemoData data, DemoCases cases, DemoHistory history, DemoRoster roster) {
+	private final DemoDuties duties;
+
+	DemoRunner(DemoData data, DemoCases cases, DemoHistory history, DemoRoster roster, DemoDuties duties) {
+		this.duties = duties;
 		this.data = data;
 		this.cases = cases;
 		this.history = history;
@@ -57,6 +61,9 @@ class DemoRunner implements ApplicationRunner {
 			int visits = this.roster.create(WorkingDayCalendar.today(Clock.systemUTC()));
 			log.info("Demo rosters: org1 260 and org2 85 employees, with pairings, blocks and {} visits this year",
 					visits);
+			int duties = this.duties.create(WorkingDayCalendar.today(Clock.systemUTC()), Instant.now());
+			log.info("Demo duties: {} meetings, talks, owner and committee visits of this year's past periods "
+					+ "(this period's are made with their tasks next)", duties);
 			log.info("Demo cases created. Open http://localhost:8080 and log in as sec1 / demo");
 		}
 	}

@@ -86,11 +86,51 @@ public class Coverage {
 			                  and v.visited_on >= :from and v.visited_on < :to)
 			order by e.staff_no""";
 
+	private static final String DUTIES = """
+			select kind, period, count(*), count(done_on),
+			       sum(case when done_on <= due_on then 1 else 0 end),
+			       sum(case when done_on is null and due_on < :asOf then 1 else 0 end)
+			from visiting_duty
+			where org_code in (:orgs) and period_start >= :from and period_start < :to and period_start <= :asOf
+			group by kind, period
+			order by kind, period""";
+
+	private static final String DUTIES_BEHIND = """
+			select kind, org_code, period, holder_name, due_on, supervised_at
+			from visiting_duty
+			where org_code in (:orgs) and period_start >= :from and period_start < :to
+			  and done_on is null and due_on < :asOf
+			order by due_on, org_code, kind, holder
+			fetch first 200 rows only""";
+
 	/** The figures of a scope. {@code employees} and {@code visited} are its totals. */
 	public record View(String scope, String orgCode, String committee, int year, LocalDate asOf, int employees,
 			int visited, int members, int membersInRange, int difficulty, int difficultyVisitedOnTime,
 			int difficultyIntervalDays, List<OrgLine> organizations, List<BlockLine> blocks, List<MemberLine> byMember,
-			List<PairingRules.Named> notVisited, List<String> notBuiltYet) {
+			List<PairingRules.Named> notVisited, DutyFigures duties, List<DutyLine> dutiesBehind) {
+	}
+
+	/**
+	 * The recurring duties of the year's periods begun by {@code asOf}, per kind and
+	 * period (docs/visits.md).
+	 */
+	public record DutyFigures(List<DutyCount> meetingsPerQuarter, List<DutyCount> talksPerMonth,
+			List<DutyCount> ownerVisitsPerQuarter, List<DutyCount> committeeVisitsPerMonth) {
+	}
+
+	/**
+	 * One kind's duties of one period: {@code due} made, {@code done} recorded,
+	 * {@code onTime} by the due day, {@code overdue} past their due day and not recorded.
+	 */
+	public record DutyCount(String period, int due, int done, int onTime, int overdue) {
+	}
+
+	/**
+	 * A duty past its due day and not recorded (the first 200, oldest first); the
+	 * leader's name only with names.
+	 */
+	public record DutyLine(String kind, String label, String orgCode, String orgName, String period, String holder,
+			LocalDate dueOn, boolean supervised) {
 	}
 
 	/** One organization's figures; {@code behind}: employees not visited this year. */
@@ -175,9 +215,27 @@ public class Coverage {
 						(rs, n) -> new PairingRules.Named(rs.getString(1), rs.getString(2)));
 			}
 		}
+		Map<DutyKind, List<DutyCount>> duties = new java.util.EnumMap<>(DutyKind.class);
+		for (DutyKind kind : DutyKind.values()) {
+			duties.put(kind, new ArrayList<>());
+		}
+		this.jdbc.query(scoped(DUTIES, district), params,
+				(RowCallbackHandler) (rs) -> duties.get(DutyKind.valueOf(rs.getString(1)))
+					.add(new DutyCount(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6))));
+		Map<String, String> orgNames = new HashMap<>();
+		orgs.forEach((org) -> orgNames.put(org.getCode(), org.getName()));
+		List<DutyLine> behind = new ArrayList<>();
+		this.jdbc.query(scoped(DUTIES_BEHIND, district), params, (RowCallbackHandler) (rs) -> {
+			DutyKind kind = DutyKind.valueOf(rs.getString(1));
+			behind.add(new DutyLine(kind.name(), kind.label(), rs.getString(2), orgNames.get(rs.getString(2)),
+					rs.getString(3), names ? rs.getString(4) : null, rs.getDate(5).toLocalDate(),
+					rs.getTimestamp(6) != null));
+		});
 		return new View(scope, orgCode, committee, year, asOf, total[0], total[1], total[4], total[5], total[2],
 				total[3], DIFFICULTY_INTERVAL_DAYS, lines, blocks, (orgCode != null && names) ? members : null,
-				notVisited, List.of("meetingsPerQuarter", "talksPerMonth", "committeeVisitsPerMonth"));
+				notVisited, new DutyFigures(duties.get(DutyKind.MEETING), duties.get(DutyKind.TALK),
+						duties.get(DutyKind.OWNER_VISIT), duties.get(DutyKind.COMMITTEE_VISIT)),
+				behind);
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.liangxin.opinions.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,16 +9,21 @@ import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import cn.liangxin.opinions.demo.DemoData;
 import cn.liangxin.opinions.support.Browser;
 import cn.liangxin.opinions.support.WebAppTest;
+import cn.liangxin.opinions.visit.Duties;
+import cn.liangxin.opinions.visit.DutyKind;
+import cn.liangxin.opinions.visit.DutyRecord;
 import cn.liangxin.opinions.visit.Roster;
 import cn.liangxin.opinions.visit.VisitLog;
 import cn.liangxin.opinions.visit.Visits;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +54,12 @@ class CoveragePageIT {
 
 	@Autowired
 	Visits visits;
+
+	@Autowired
+	Duties duties;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@BeforeEach
 	void org1HasARosterAndAVisitThisYear() {
@@ -82,8 +94,16 @@ class CoveragePageIT {
 		}
 	}
 
+	@AfterEach
+	void noDuties() {
+		this.jdbc.update("delete from visiting_duty where org_code = 'org1'");
+	}
+
 	@Test
 	void theBranchSeesItsBlocksMembersAndWhoWasNotVisitedByName() {
+		LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
+		Duties.Duty meeting = this.duties.recordPast(DutyKind.MEETING, "org1", "", null, today,
+				new DutyRecord(today.toString(), null, 15, "听取意见", null, List.of()), "sec1", Instant.now());
 		try (Browser browser = Browser.open(this.port)) {
 			logIn(browser, "sec1");
 			browser.driver().get(cockpit() + "#/insight/coverage");
@@ -97,6 +117,11 @@ class CoveragePageIT {
 				.contains("覃明远");
 			assertThat(browser.text(By.cssSelector(".insight-coverage-not-visited"))).contains("鲁国栋")
 				.doesNotContain("甘晓燕");
+			// this quarter's meeting, recorded: made 1, recorded 1, on time 1, overdue 0
+			assertThat(browser
+				.text(By.cssSelector(".insight-coverage-duties tr[data-kind='meetingsPerQuarter'][data-period='"
+						+ meeting.period() + "']")))
+				.contains("员工意见征集会（每季度）", meeting.period() + " 1 1 1 0");
 		}
 	}
 

@@ -142,8 +142,53 @@ function view(answer, choose) {
       )
     );
   }
-  parts.push(el('p', { class: 'text-muted' }, t('notBuiltYet')));
+  parts.push(section(t('duties'), dutiesTable(answer.duties), 'insight-coverage-duties'));
+  if (answer.dutiesBehind && answer.dutiesBehind.length) {
+    parts.push(section(t('dutiesBehind', { n: answer.dutiesBehind.length }), behindTable(answer.dutiesBehind), 'insight-coverage-duties-behind'));
+  }
   return parts;
+}
+
+const DUTY_KINDS = ['meetingsPerQuarter', 'talksPerMonth', 'ownerVisitsPerQuarter', 'committeeVisitsPerMonth'];
+
+function dutiesTable(duties) {
+  const rows = DUTY_KINDS.flatMap((kind) =>
+    ((duties && duties[kind]) || []).map((d) =>
+      el(
+        'tr',
+        { dataset: { kind, period: d.period }, class: d.overdue ? 'warning' : '' },
+        el('td', {}, t(kind)),
+        el('td', {}, d.period),
+        el('td', {}, d.due),
+        el('td', {}, d.done),
+        el('td', {}, d.onTime),
+        el('td', {}, d.overdue)
+      )
+    )
+  );
+  if (!rows.length) {
+    return el('p', { class: 'text-muted' }, t('noDuties'));
+  }
+  return table([t('dutyKind'), t('dutyPeriod'), t('dutyDue'), t('dutyDone'), t('dutyOnTime'), t('dutyOverdue')], rows);
+}
+
+function behindTable(lines) {
+  const withHolders = lines.some((l) => l.holder);
+  return table(
+    [t('organization'), t('dutyKind'), t('dutyPeriod'), withHolders ? t('dutyHolder') : null, t('dutyDueOn'), ''].filter((h) => h !== null),
+    lines.map((l) =>
+      el(
+        'tr',
+        { dataset: { kind: l.kind, orgCode: l.orgCode } },
+        el('td', {}, l.orgName || l.orgCode),
+        el('td', {}, l.label),
+        el('td', {}, l.period),
+        withHolders ? el('td', {}, l.holder || '') : null,
+        el('td', {}, l.dueOn),
+        el('td', {}, t(l.supervised ? 'supervised' : 'notSupervised'))
+      )
+    )
+  );
 }
 
 function tiles(a) {

@@ -99,7 +99,23 @@ const LABELS = {
     notVisited: '本年度尚未走访的员工（{n} 人）',
     allVisited: '本年度员工均已走访。',
     noEmployees: '还没有员工花名册。',
-    notBuiltYet: '意见征集会、谈心谈话和党委领导走访的统计尚未上线。'
+    duties: '经常性职责落实情况',
+    dutyKind: '职责',
+    dutyPeriod: '期间',
+    dutyDue: '应开展',
+    dutyDone: '已登记',
+    dutyOnTime: '按期',
+    dutyOverdue: '逾期未登记',
+    meetingsPerQuarter: '员工意见征集会（每季度）',
+    talksPerMonth: '谈心谈话（每月）',
+    ownerVisitsPerQuarter: '书记走访业主（每季度）',
+    committeeVisitsPerMonth: '主管党（工）委入企走访（每月）',
+    noDuties: '本年度还没有生成经常性职责。',
+    dutiesBehind: '逾期未登记的职责（{n} 项）',
+    dutyHolder: '负责人',
+    dutyDueOn: '登记期限',
+    supervised: '已督办',
+    notSupervised: '待督办'
   },
   en: {
     heatmap: 'Heatmap',
@@ -192,7 +208,23 @@ const LABELS = {
     notVisited: 'Not visited this year ({n})',
     allVisited: 'Every employee was visited this year.',
     noEmployees: 'No roster yet.',
-    notBuiltYet: 'Meetings, talks and the committee leaders\' visits are not counted yet.'
+    duties: 'Recurring duties',
+    dutyKind: 'Duty',
+    dutyPeriod: 'Period',
+    dutyDue: 'Due',
+    dutyDone: 'Recorded',
+    dutyOnTime: 'On time',
+    dutyOverdue: 'Overdue',
+    meetingsPerQuarter: 'Opinion meetings (quarterly)',
+    talksPerMonth: 'Heart-to-heart talks (monthly)',
+    ownerVisitsPerQuarter: 'Secretary visits the owner (quarterly)',
+    committeeVisitsPerMonth: 'Committee visits (monthly)',
+    noDuties: 'No recurring duties this year yet.',
+    dutiesBehind: 'Duties overdue and not recorded ({n})',
+    dutyHolder: 'Holder',
+    dutyDueOn: 'Due on',
+    supervised: 'supervised',
+    notSupervised: 'to supervise'
   }
 };
 
