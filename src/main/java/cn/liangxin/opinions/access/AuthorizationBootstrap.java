@@ -32,8 +32,12 @@ import org.springframework.stereotype.Component;
  * made by an older version are removed here. The processes without a tenant are not
  * readable by everyone: a committee's monthly report is read through its task's candidate
  * group and a grant on its instance (see {@code MonthlyReportStarter}), the district
- * reads all of them; the scheduling processes only admins. Nobody but admins may deploy,
- * or change users, groups, tenants or authorizations.
+ * reads all of them; the scheduling processes only admins. The visit log's instances
+ * ({@code visit-log}) carry a household's personal data in their variables and are read
+ * by admins only (the branch reads its visits through {@code /api/visits}). Each
+ * organization's branch, and nobody else, starts cases and visit logs
+ * ({@link IdentitySync#grantStartToEveryBranch}). Nobody but admins may deploy, or change
+ * users, groups, tenants or authorizations.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -57,9 +61,12 @@ class AuthorizationBootstrap implements ApplicationRunner {
 
 	private final JdbcTemplate jdbc;
 
-	AuthorizationBootstrap(AuthorizationService authorizations, JdbcTemplate jdbc) {
+	private final IdentitySync identities;
+
+	AuthorizationBootstrap(AuthorizationService authorizations, JdbcTemplate jdbc, IdentitySync identities) {
 		this.authorizations = authorizations;
 		this.jdbc = jdbc;
+		this.identities = identities;
 	}
 
 	@Override
@@ -80,6 +87,8 @@ class AuthorizationBootstrap implements ApplicationRunner {
 		for (Resources resource : Resources.values()) {
 			created += grantToAdmins(resource);
 		}
+		// the branches start the processes added since their organization was made
+		created += this.identities.grantStartToEveryBranch();
 		int removed = this.jdbc.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = ? and RESOURCE_ID_ in "
 				+ "(select ID_ from ACT_RU_TASK where TENANT_ID_ is not null)", Resources.TASK.resourceType());
 		if (removed > 0) {

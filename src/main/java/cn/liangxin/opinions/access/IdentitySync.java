@@ -14,6 +14,7 @@ import cn.liangxin.opinions.org.OrganizationChanged;
 import cn.liangxin.opinions.org.Person;
 import cn.liangxin.opinions.org.PersonChanged;
 import cn.liangxin.opinions.workflow.OpinionProcess;
+import cn.liangxin.opinions.workflow.VisitLogProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * Keeps Camunda's users, groups, tenants and memberships in step with the organization
  * tree, in the transaction that changes the tree: one tenant per organization; a person's
  * groups and tenants follow their role (committee staff are members of their
- * organizations' tenants, district staff of all). Branch groups may start cases.
+ * organizations' tenants, district staff of all). Branch groups may start cases and
+ * record visits.
  */
 @Component
 class IdentitySync {
@@ -145,18 +147,39 @@ class IdentitySync {
 		}
 	}
 
-	/** The branch may register opinions: start {@code employee-opinion}. */
-	private void grantStart(String group) {
-		grant(group, Resources.PROCESS_DEFINITION, OpinionProcess.PROCESS_ID, Permissions.CREATE_INSTANCE);
-		grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+	/**
+	 * Every organization's branch may start its processes, also on a database whose
+	 * organizations were made before a process was added (the start-up calls this).
+	 * @return how many authorizations were written
+	 */
+	int grantStartToEveryBranch() {
+		int written = 0;
+		for (Organization org : this.directory.organizations()) {
+			written += grantStart(OrgGroups.branch(org.getCode()));
+		}
+		return written;
 	}
 
-	private void grant(String group, Resources resource, String resourceId, Permissions permission) {
+	/**
+	 * The branch may register opinions and record visits: start {@code employee-opinion}
+	 * and {@code visit-log} (Tasklist's 启动流程 lists both); nobody else may.
+	 */
+	private int grantStart(String group) {
+		return grant(group, Resources.PROCESS_DEFINITION, OpinionProcess.PROCESS_ID, Permissions.CREATE_INSTANCE)
+				+ grant(group, Resources.PROCESS_DEFINITION, VisitLogProcess.PROCESS_ID, Permissions.CREATE_INSTANCE)
+				+ grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+	}
+
+	/** Grants the permission unless the group has it; 1 when something was written. */
+	private int grant(String group, Resources resource, String resourceId, Permissions permission) {
 		List<Authorization> existing = this.authorizations.createAuthorizationQuery()
 			.groupIdIn(group)
 			.resourceType(resource)
 			.resourceId(resourceId)
 			.list();
+		if (!existing.isEmpty() && existing.get(0).isPermissionGranted(permission)) {
+			return 0;
+		}
 		Authorization authorization = existing.isEmpty()
 				? this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT) : existing.get(0);
 		authorization.setGroupId(group);
@@ -164,6 +187,7 @@ class IdentitySync {
 		authorization.setResourceId(resourceId);
 		authorization.addPermission(permission);
 		this.authorizations.saveAuthorization(authorization);
+		return 1;
 	}
 
 }

@@ -51,9 +51,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * <li>a task completion (or form submission, or resolution) may set only the fields of
  * the task's form, each of the form's type, options and length ({@link FormContract}); a
  * process start only the fields of the start form, and only for an organization whose
- * opinions the caller registers. Variables the process owns (the case number, the
- * organization, the stage dates, counters) are no field of any form, so nobody can set
- * them;</li>
+ * opinions (and visits) the caller registers. Variables the process owns (the case
+ * number, the organization, the stage dates, counters) are no field of any form, so
+ * nobody can set them;</li>
  * <li>a person who is not an admin may not write variables any other way (set, patch,
  * remove), throw BPMN errors or escalations from tasks, start a process at an inner
  * activity, or send messages and signals: those are repairs for admins.</li>
@@ -224,7 +224,8 @@ class WriteGuard extends CommandInterceptor {
 			OrgDirectory directory = this.orgs.get();
 			String code = orgCode.strip();
 			if (directory.organization(code).isPresent() && !directory.scopeOf(caller.getUserId()).registersFor(code)) {
-				throw new WriteRefused("只有本组织党支部人员可以登记该组织的员工意见（组织代码 " + code + "）");
+				throw new WriteRefused(VisitLogProcess.PROCESS_ID.equals(processKey) ? RecordVisitDelegate.refusal(code)
+						: "只有本组织党支部人员可以登记该组织的员工意见（组织代码 " + code + "）");
 			}
 		}
 	}

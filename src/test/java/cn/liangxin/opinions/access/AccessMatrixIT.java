@@ -333,6 +333,32 @@ class AccessMatrixIT {
 	}
 
 	/**
+	 * A database whose organizations were made before the visit log: the next start lets
+	 * their branches start it (Tasklist's 启动流程 lists it); its instances, which hold a
+	 * household's personal data, get no grant for everyone.
+	 */
+	@Test
+	void branchesMadeBeforeTheVisitLogMayStartItAfterTheNextStart() {
+		String startable = "/engine-rest/process-definition?key=visit-log&latestVersion=true"
+				+ "&startableInTasklist=true&startablePermissionCheck=true";
+		Authorization org1Start = this.authorizations.createAuthorizationQuery()
+			.groupIdIn("org1-branch")
+			.resourceType(Resources.PROCESS_DEFINITION)
+			.resourceId("visit-log")
+			.singleResult();
+		this.authorizations.deleteAuthorization(org1Start.getId());
+		assertThat(as("sec1").exchange(startable, HttpMethod.GET, null, LIST).getBody()).isEmpty();
+
+		this.bootstrap.run(null);
+
+		assertThat(as("sec1").exchange(startable, HttpMethod.GET, null, LIST).getBody())
+			.extracting((definition) -> definition.get("name"))
+			.containsExactly("走访日志");
+		assertThat(as("cmtstaff1").exchange(startable, HttpMethod.GET, null, LIST).getBody()).isEmpty();
+		assertThat(globalGrant("visit-log")).as("no grant on the visit log for everyone").isNull();
+	}
+
+	/**
 	 * Tasklist's task query joins every authorization row of the caller's groups with
 	 * every task: a case's tasks must add none, whoever claims them.
 	 */
