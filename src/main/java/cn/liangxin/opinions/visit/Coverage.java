@@ -10,11 +10,16 @@ import java.util.Map;
 import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import cn.liangxin.opinions.org.Organization;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How far the visiting duties are kept in a year, for one organization, a committee's or
@@ -86,6 +91,11 @@ public class Coverage {
 			                  and v.visited_on >= :from and v.visited_on < :to)
 			order by e.staff_no""";
 
+	private static final String SUMMARY = """
+			select org_code, version, as_of, employees, visited, difficulty, difficulty_on_time, members,
+			       members_in_range
+			from coverage_summary where org_code in (:orgs)""";
+
 	private static final String DUTIES = """
 			select kind, period, count(*), count(done_on),
 			       sum(case when done_on <= due_on then 1 else 0 end),
@@ -144,6 +154,8 @@ public class Coverage {
 	public record MemberLine(String staffNo, String name, int paired, int pairedVisited, boolean inRange) {
 	}
 
+	private static final Logger log = LoggerFactory.getLogger(Coverage.class);
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final VisitSettings settings;
@@ -166,7 +178,6 @@ public class Coverage {
 	 * per-member lines and the list of who was not visited may name people (the
 	 * organization's branch and admins, for one organization).
 	 */
-	@Transactional(readOnly = true)
 	public View of(String scope, String orgCode, String committee, List<Organization> orgs, int year, boolean names) {
 		LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
 		LocalDate from = LocalDate.of(year, 1, 1);
@@ -178,20 +189,11 @@ public class Coverage {
 			.addValue("recent", asOf.minusDays(DIFFICULTY_INTERVAL_DAYS))
 			.addValue("orgs", orgs.isEmpty() ? List.of("") : orgs.stream().map(Organization::getCode).toList());
 		boolean district = "district".equals(scope);
-		Map<String, int[]> counts = new HashMap<>();
-		this.jdbc.query(scoped(EMPLOYEES, district), params, (RowCallbackHandler) (rs) -> counts.put(rs.getString(1),
-				new int[] { rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), 0, 0 }));
 		PairingRules.Limits limits = this.settings.pairing().limits();
 		List<MemberLine> members = new ArrayList<>();
-		this.jdbc.query(scoped(MEMBERS, district), params, (RowCallbackHandler) (rs) -> {
-			int[] c = counts.computeIfAbsent(rs.getString(1), (k) -> new int[6]);
-			boolean inRange = limits.rangeFor(c[0]).contains(rs.getInt(4));
-			c[4]++;
-			c[5] += inRange ? 1 : 0;
-			if (orgCode != null) {
-				members.add(new MemberLine(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), inRange));
-			}
-		});
+		Map<String, int[]> counts = (orgCode == null && year == today.getYear())
+				? kept(orgs, district, params, limits, asOf)
+				: count(params, district, limits, (orgCode != null) ? members : null);
 		List<OrgLine> lines = new ArrayList<>();
 		int[] total = new int[6];
 		for (Organization org : orgs) {
@@ -236,6 +238,103 @@ public class Coverage {
 				notVisited, new DutyFigures(duties.get(DutyKind.MEETING), duties.get(DutyKind.TALK),
 						duties.get(DutyKind.OWNER_VISIT), duties.get(DutyKind.COMMITTEE_VISIT)),
 				behind);
+	}
+
+	/**
+	 * Each organization's counts {employees, visited, difficulty, on time, members, in
+	 * range}, counted now; with {@code members} the per-member lines too.
+	 */
+	private Map<String, int[]> count(MapSqlParameterSource params, boolean district, PairingRules.Limits limits,
+			List<MemberLine> members) {
+		Map<String, int[]> counts = new HashMap<>();
+		this.jdbc.query(scoped(EMPLOYEES, district), params, (RowCallbackHandler) (rs) -> counts.put(rs.getString(1),
+				new int[] { rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), 0, 0 }));
+		this.jdbc.query(scoped(MEMBERS, district), params, (RowCallbackHandler) (rs) -> {
+			int[] c = counts.computeIfAbsent(rs.getString(1), (k) -> new int[6]);
+			boolean inRange = limits.rangeFor(c[0]).contains(rs.getInt(4));
+			c[4]++;
+			c[5] += inRange ? 1 : 0;
+			if (members != null) {
+				members.add(new MemberLine(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), inRange));
+			}
+		});
+		return counts;
+	}
+
+	/**
+	 * The counts of this year as of today from {@code coverage_summary}: rows of today
+	 * are read; the others (and organizations without a row) are counted now and stored,
+	 * each only if no visit or import changed its organization since its row was read
+	 * (its {@code version}). A committee's and the district's figures so read a row per
+	 * organization; the first call of a day counts them all once.
+	 */
+	private Map<String, int[]> kept(List<Organization> orgs, boolean district, MapSqlParameterSource params,
+			PairingRules.Limits limits, LocalDate asOf) {
+		Map<String, Long> versions = new HashMap<>();
+		Map<String, int[]> counts = new HashMap<>();
+		this.jdbc.query(scoped(SUMMARY, district), params, (RowCallbackHandler) (rs) -> {
+			versions.put(rs.getString(1), rs.getLong(2));
+			java.sql.Date on = rs.getDate(3);
+			if (on != null && on.toLocalDate().equals(asOf)) {
+				counts.put(rs.getString(1), new int[] { rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
+						rs.getInt(8), rs.getInt(9) });
+			}
+		});
+		List<String> stale = new ArrayList<>();
+		for (Organization org : orgs) {
+			if (!versions.containsKey(org.getCode())) {
+				try {
+					this.jdbc.getJdbcTemplate()
+						.update("insert into coverage_summary (org_code, version, as_of, employees, visited, "
+								+ "difficulty, difficulty_on_time, members, members_in_range) "
+								+ "values (?, 0, null, 0, 0, 0, 0, 0, 0)", org.getCode());
+					versions.put(org.getCode(), 0L);
+				}
+				catch (DataIntegrityViolationException ex) {
+					// made meanwhile by another reader: counted now, stored next time
+				}
+			}
+			if (!counts.containsKey(org.getCode())) {
+				stale.add(org.getCode());
+			}
+		}
+		if (stale.isEmpty()) {
+			return counts;
+		}
+		boolean all = district && stale.size() == orgs.size();
+		Map<String, int[]> fresh = count(new MapSqlParameterSource(params.getValues()).addValue("orgs", stale), all,
+				limits, null);
+		List<Object[]> rows = new ArrayList<>();
+		for (String code : stale) {
+			int[] c = fresh.getOrDefault(code, new int[6]);
+			counts.put(code, c);
+			if (versions.containsKey(code)) {
+				rows.add(new Object[] { asOf, c[0], c[1], c[2], c[3], c[4], c[5], code, versions.get(code) });
+			}
+		}
+		this.jdbc.getJdbcTemplate()
+			.batchUpdate("update coverage_summary set as_of = ?, employees = ?, visited = ?, difficulty = ?, "
+					+ "difficulty_on_time = ?, members = ?, members_in_range = ? where org_code = ? and version = ?",
+					rows);
+		log.debug("Coverage of {} organizations counted and kept as of {}", stale.size(), asOf);
+		return counts;
+	}
+
+	/**
+	 * A visit was recorded or a roster imported: the organization's kept counts are stale
+	 * (in the writer's transaction; a reader counting meanwhile does not store).
+	 */
+	static void changed(JdbcTemplate jdbc, String orgCode) {
+		jdbc.update("update coverage_summary set as_of = null, version = version + 1 where org_code = ?", orgCode);
+	}
+
+	/**
+	 * At start-up every kept count is stale: the pairing limits may have changed with the
+	 * configuration.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void settingsMayHaveChanged() {
+		this.jdbc.getJdbcTemplate().update("update coverage_summary set as_of = null, version = version + 1");
 	}
 
 }

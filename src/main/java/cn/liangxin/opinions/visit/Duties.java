@@ -110,39 +110,38 @@ public class Duties {
 		return period.remindOn(this.deadlines.calendar());
 	}
 
+	/** The organizations whose duties the daily check makes: all of them, by code. */
+	public List<String> organizations() {
+		return this.orgs.organizations().stream().map(Organization::getCode).toList();
+	}
+
 	/**
-	 * Makes every duty due in the periods containing today that does not exist yet, and
-	 * starts its task: for each organization its quarter's meeting and owner visit, its
-	 * month's talk per block leader (or one for the branch when no block has a leader),
-	 * and its committee's visit of the month. Run by the daily check; a duty is made
-	 * once, however often this runs (and on two nodes: the unique key refuses the
-	 * second).
+	 * Makes every duty of one organization due in the periods containing today that does
+	 * not exist yet, and starts its task, in one transaction: its quarter's meeting and
+	 * owner visit, its month's talk per block leader (or one for the branch when no block
+	 * has a leader), and its committee's visit of the month. A duty is made once, however
+	 * often this runs (and on two nodes: the unique key refuses the second).
 	 * @return the duties made
 	 */
 	@Transactional
-	public List<Duty> makeMissing(LocalDate today, Starter starter) {
+	public List<Duty> makeMissing(String orgCode, LocalDate today, Starter starter) {
+		Organization org = this.orgs.requireOrganization(orgCode);
 		List<Duty> made = new ArrayList<>();
-		for (Organization org : this.orgs.organizations()) {
-			if (org.getCommitteeCode() == null) {
-				continue;
-			}
-			for (DutyKind kind : DutyKind.values()) {
-				DutyPeriod period = period(kind, today);
-				for (String[] holder : holders(kind, org.getCode())) {
-					if (exists(kind, org.getCode(), holder[0], period.label())) {
-						continue;
-					}
-					long id = insert(kind, org, holder, period);
-					Duty duty = find(id).orElseThrow();
-					String instance = starter.start(duty);
-					this.jdbc.update("update visiting_duty set process_instance_id = ? where id = ?", instance, id);
-					made.add(duty);
+		for (DutyKind kind : DutyKind.values()) {
+			DutyPeriod period = period(kind, today);
+			for (String[] holder : holders(kind, org.getCode())) {
+				if (exists(kind, org.getCode(), holder[0], period.label())) {
+					continue;
 				}
+				long id = insert(kind, org, holder, period);
+				Duty duty = find(id).orElseThrow();
+				String instance = starter.start(duty);
+				this.jdbc.update("update visiting_duty set process_instance_id = ? where id = ?", instance, id);
+				made.add(duty);
 			}
 		}
 		if (!made.isEmpty()) {
-			log.info("Visiting duties made for today's periods: {} ({} organizations)", made.size(),
-					made.stream().map(Duty::orgCode).distinct().count());
+			log.debug("Visiting duties of {} made for today's periods: {}", orgCode, made.size());
 		}
 		return made;
 	}

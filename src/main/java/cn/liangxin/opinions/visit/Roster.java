@@ -38,10 +38,25 @@ public class Roster {
 			    difficulty_note, party_member, contact_staff_no, left_on, updated_at)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?)""";
 
-	private static final String UPDATE = """
-			update employee set name = ?, sex = ?, age = ?, post = ?, block = ?, phone = ?, special_difficulty = ?,
-			    difficulty_note = ?, party_member = ?, contact_staff_no = ?, left_on = null, updated_at = ?
-			where org_code = ? and staff_no = ?""";
+	/**
+	 * The columns of {@code employee} a merging import updates, each from its file
+	 * column: only those the file has (a file of names and phones leaves the blocks,
+	 * contacts and difficulties as they are).
+	 */
+	private static final Map<RosterRules.Column, String> UPDATED = new java.util.LinkedHashMap<>();
+
+	static {
+		UPDATED.put(RosterRules.Column.NAME, "name");
+		UPDATED.put(RosterRules.Column.SEX, "sex");
+		UPDATED.put(RosterRules.Column.AGE, "age");
+		UPDATED.put(RosterRules.Column.POST, "post");
+		UPDATED.put(RosterRules.Column.BLOCK, "block");
+		UPDATED.put(RosterRules.Column.PHONE, "phone");
+		UPDATED.put(RosterRules.Column.DIFFICULTY, "special_difficulty");
+		UPDATED.put(RosterRules.Column.DIFFICULTY_NOTE, "difficulty_note");
+		UPDATED.put(RosterRules.Column.PARTY_MEMBER, "party_member");
+		UPDATED.put(RosterRules.Column.CONTACT, "contact_staff_no");
+	}
 
 	private static final String ACTIVE = """
 			select staff_no, name, party_member, contact_staff_no, special_difficulty, block
@@ -81,6 +96,7 @@ public class Roster {
 		RosterTable table = RosterTable.read(filename, content);
 		// one import of an organization at a time: a second waits for the first's commit
 		this.jdbc.queryForObject("select code from organization where code = ? for update", String.class, orgCode);
+		Coverage.changed(this.jdbc, orgCode);
 		Map<String, Boolean> existing = new HashMap<>();
 		Set<String> members = new HashSet<>();
 		Set<String> blocks = new HashSet<>();
@@ -103,12 +119,21 @@ public class Roster {
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
 		Set<String> listed = new HashSet<>();
+		// a replacing import makes each row what the file says; a merging one only the
+		// columns it has
+		List<RosterRules.Column> updated = UPDATED.keySet()
+			.stream()
+			.filter((column) -> replace || checked.columns().contains(column))
+			.toList();
 		for (EmployeeRow r : checked.rows()) {
 			listed.add(r.staffNo());
 			if (existing.containsKey(r.staffNo())) {
-				updates.add(new Object[] { r.name(), r.sex(), r.age(), r.post(), r.block(), r.phone(),
-						r.specialDifficulty(), r.difficultyNote(), r.partyMember(), r.contactStaffNo(), now, orgCode,
-						r.staffNo() });
+				List<Object> values = new ArrayList<>();
+				for (RosterRules.Column column : updated) {
+					values.add(value(r, column));
+				}
+				values.addAll(List.of(now, orgCode, r.staffNo()));
+				updates.add(values.toArray());
 			}
 			else {
 				inserts.add(
@@ -119,11 +144,18 @@ public class Roster {
 		int[] insertTypes = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
 				Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR,
 				Types.TIMESTAMP_WITH_TIMEZONE };
-		int[] updateTypes = { Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-				Types.BOOLEAN, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
-				Types.VARCHAR, Types.VARCHAR };
+		int[] updateTypes = new int[updated.size() + 3];
+		StringBuilder update = new StringBuilder("update employee set ");
+		for (int i = 0; i < updated.size(); i++) {
+			update.append(UPDATED.get(updated.get(i))).append(" = ?, ");
+			updateTypes[i] = type(updated.get(i));
+		}
+		update.append("left_on = null, updated_at = ? where org_code = ? and staff_no = ?");
+		updateTypes[updated.size()] = Types.TIMESTAMP_WITH_TIMEZONE;
+		updateTypes[updated.size() + 1] = Types.VARCHAR;
+		updateTypes[updated.size() + 2] = Types.VARCHAR;
 		this.jdbc.batchUpdate(INSERT, inserts, insertTypes);
-		this.jdbc.batchUpdate(UPDATE, updates, updateTypes);
+		this.jdbc.batchUpdate(update.toString(), updates, updateTypes);
 		int left = 0;
 		if (replace) {
 			List<Object[]> leaving = existing.entrySet()
@@ -135,7 +167,7 @@ public class Roster {
 					leaving);
 			left = leaving.size();
 		}
-		saveBlocks(orgCode, checked.rows(), replace);
+		saveBlocks(orgCode, checked.rows(), replace || checked.columns().contains(RosterRules.Column.LEADS), replace);
 		ImportResult result = new ImportResult(orgCode, checked.rows().size(), inserts.size(), updates.size(), left,
 				checked.ignoredColumns(), pairing(orgCode));
 		log.info("Roster of {} imported from {}: {} rows, {} new, {} updated, {} left, in {} ms", orgCode, filename,
@@ -147,7 +179,7 @@ public class Roster {
 	 * The blocks the file names, with the leaders it gives. A replacing import makes the
 	 * file's blocks the only ones; a merging one keeps the others.
 	 */
-	private void saveBlocks(String orgCode, List<EmployeeRow> rows, boolean replace) {
+	private void saveBlocks(String orgCode, List<EmployeeRow> rows, boolean leadsGiven, boolean replace) {
 		Map<String, String> leaders = new HashMap<>();
 		Set<String> named = new HashSet<>();
 		for (EmployeeRow r : rows) {
@@ -162,7 +194,7 @@ public class Roster {
 		if (replace) {
 			this.jdbc.update("delete from visit_block where org_code = ?", orgCode);
 		}
-		else {
+		else if (leadsGiven) {
 			// members the file lists lead exactly the blocks it gives them
 			List<Object[]> dropped = rows.stream()
 				.filter(EmployeeRow::partyMember)
@@ -185,6 +217,30 @@ public class Roster {
 						orgCode, block);
 			}
 		}
+	}
+
+	private static Object value(EmployeeRow r, RosterRules.Column column) {
+		return switch (column) {
+			case NAME -> r.name();
+			case SEX -> r.sex();
+			case AGE -> r.age();
+			case POST -> r.post();
+			case BLOCK -> r.block();
+			case PHONE -> r.phone();
+			case DIFFICULTY -> r.specialDifficulty();
+			case DIFFICULTY_NOTE -> r.difficultyNote();
+			case PARTY_MEMBER -> r.partyMember();
+			case CONTACT -> r.contactStaffNo();
+			default -> throw new IllegalArgumentException(column.name());
+		};
+	}
+
+	private static int type(RosterRules.Column column) {
+		return switch (column) {
+			case AGE -> Types.INTEGER;
+			case DIFFICULTY, PARTY_MEMBER -> Types.BOOLEAN;
+			default -> Types.VARCHAR;
+		};
 	}
 
 	/** The pairing rules over the organization's active roster. */

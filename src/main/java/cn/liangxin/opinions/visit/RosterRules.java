@@ -59,7 +59,7 @@ final class RosterRules {
 	private static final Pattern LIST = Pattern.compile("[、,，;；/\\s]+");
 
 	/** The rows, or every rule they broke. */
-	record Checked(List<EmployeeRow> rows, List<FieldError> errors, List<String> ignoredColumns) {
+	record Checked(List<EmployeeRow> rows, List<FieldError> errors, List<String> ignoredColumns, Set<Column> columns) {
 	}
 
 	private RosterRules() {
@@ -94,7 +94,7 @@ final class RosterRules {
 			}
 		}
 		if (!errors.isEmpty()) {
-			return new Checked(List.of(), errors, ignored);
+			return new Checked(List.of(), errors, ignored, columns.keySet());
 		}
 		if (table.lines().isEmpty()) {
 			errors.add(new FieldError(RosterTable.FIELD, "required", "文件只有表头，没有员工", 1));
@@ -105,9 +105,12 @@ final class RosterRules {
 		// with
 		// an error of its own still answers who is who)
 		Map<String, Boolean> declared = new HashMap<>();
+		// (a file without the column says nothing: the roster answers)
 		for (RosterTable.Line line : table.lines()) {
-			declared.putIfAbsent(text(line, columns, Column.STAFF_NO),
-					YES.contains(text(line, columns, Column.PARTY_MEMBER)));
+			if (columns.containsKey(Column.PARTY_MEMBER)) {
+				declared.putIfAbsent(text(line, columns, Column.STAFF_NO),
+						YES.contains(text(line, columns, Column.PARTY_MEMBER)));
+			}
 		}
 		for (RosterTable.Line line : table.lines()) {
 			EmployeeRow row = row(line, columns, errors);
@@ -122,7 +125,7 @@ final class RosterRules {
 			rows.add(row);
 		}
 		references(rows, declared, partyMembersOnRoster, blocksOnRoster, errors);
-		return new Checked(errors.isEmpty() ? rows : List.of(), errors, ignored);
+		return new Checked(errors.isEmpty() ? rows : List.of(), errors, ignored, columns.keySet());
 	}
 
 	private static Column column(String header) {

@@ -121,6 +121,7 @@ public class Visits {
 		}
 		errors.throwIfAny();
 
+		Coverage.changed(this.jdbc, visit.orgCode());
 		long id = insertVisit(visit.orgCode(), visitor, visitorPost, visitedOn, employee, partyMembers,
 				visit.annualIncome(), found, asked, opinion, signedBy, signedOn, recordedBy);
 		for (int i = 0; i < household.size(); i++) {

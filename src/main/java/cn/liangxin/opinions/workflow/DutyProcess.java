@@ -17,6 +17,8 @@ public final class DutyProcess {
 
 	public static final String SCHEDULE_TIMER = "VisitingDutyDailyTimer";
 
+	public static final String MAKE_DUTIES = "MakeVisitingDutiesTask";
+
 	public static final String REMINDER_TIMER = "DutyReminderTimer";
 
 	public static final String OVERDUE_TIMER = "DutyOverdueTimer";
@@ -43,6 +45,9 @@ public final class DutyProcess {
 	public static final class Vars {
 
 		public static final String DUTY_ID = "dutyId";
+
+		/** The organization one turn of the daily check's loop makes duties for. */
+		public static final String ORG_OF_CHECK = "dutyOrgCode";
 
 		public static final String DUTY_KIND = "dutyKind";
 

@@ -1,5 +1,6 @@
 package cn.liangxin.opinions.workflow;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import cn.liangxin.opinions.org.OrgGroups;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("dutyStarter")
 @Order(Ordered.LOWEST_PRECEDENCE)
-class DutyStarter implements JavaDelegate, ApplicationRunner {
+public class DutyStarter implements JavaDelegate, ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DutyStarter.class);
 
@@ -48,11 +49,27 @@ class DutyStarter implements JavaDelegate, ApplicationRunner {
 		this.settings = settings;
 	}
 
+	/**
+	 * One organization of the daily check's loop ({@code dutyOrgCode}), in its own job
+	 * and transaction: a failure is retried for that organization alone.
+	 */
 	@Override
 	public void execute(DelegateExecution execution) {
-		if (this.settings.enabled()) {
-			makeMissing();
+		String orgCode = ProcessVariables.text(execution, DutyProcess.Vars.ORG_OF_CHECK);
+		this.duties.makeMissing(orgCode, EngineClock.today(), this::start);
+	}
+
+	/**
+	 * The organizations the daily check goes through (its loop's collection,
+	 * {@code ${dutyStarter.organizations()}}); none while the duties are turned off.
+	 */
+	public List<String> organizations() {
+		if (!this.settings.enabled()) {
+			return List.of();
 		}
+		List<String> codes = this.duties.organizations();
+		log.info("Daily check of the visiting duties: {} organizations", codes.size());
+		return codes;
 	}
 
 	/**
@@ -72,9 +89,20 @@ class DutyStarter implements JavaDelegate, ApplicationRunner {
 		}
 	}
 
-	/** Makes and starts the duties of the periods containing today. */
+	/**
+	 * Makes and starts the duties of the periods containing today, one organization per
+	 * transaction.
+	 */
 	List<Duty> makeMissing() {
-		return this.duties.makeMissing(EngineClock.today(), this::start);
+		List<Duty> made = new ArrayList<>();
+		for (String orgCode : this.duties.organizations()) {
+			made.addAll(this.duties.makeMissing(orgCode, EngineClock.today(), this::start));
+		}
+		if (!made.isEmpty()) {
+			log.info("Visiting duties made for today's periods: {} ({} organizations)", made.size(),
+					made.stream().map(Duty::orgCode).distinct().count());
+		}
+		return made;
 	}
 
 	private String start(Duty duty) {

@@ -41,8 +41,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (one authorization per task for its candidate group), to show what this configuration
  * saves. Not a test: {@code ./mvnw -Pbenchmark verify} (docs/performance.md).
  * <p>
- * The open tasks are copies of real ones (the first task of cases registered over the
- * API), spread over 500 organizations and 40 due days; each copy is a row of
+ * The open tasks are copies of real ones (three in four the first task of a case
+ * registered over the API, one in four the task of a recurring visiting duty, issue 15),
+ * spread over 500 organizations and 40 due days; each copy is a row of
  * {@code ACT_RU_TASK} and its candidate group a row of {@code ACT_RU_IDENTITYLINK}, the
  * two tables the query reads. System properties: {@code benchmark.calls} (50),
  * {@code benchmark.warmup} (5; ten times as many before the first row),
@@ -81,6 +82,9 @@ public final class TaskQueryBenchmark {
 
 	private int seeded;
 
+	/** The open task of one of org1's recurring duties (a meeting to record). */
+	private String dutyTemplate;
+
 	private boolean warmedUp;
 
 	/** Every how manieth copy belongs to org1. */
@@ -111,6 +115,7 @@ public final class TaskQueryBenchmark {
 		try {
 			organizations();
 			this.template = templateTask();
+			this.dutyTemplate = dutyTemplateTask();
 			Map<String, String> filters = filters();
 			Map<Integer, double[]> ours = new LinkedHashMap<>();
 			heading("The district grows; org1 holds 1 % of its open tasks (as a large organization of 500 would)");
@@ -179,6 +184,19 @@ public final class TaskQueryBenchmark {
 		return this.jdbc.queryForObject("select ID_ from ACT_RU_TASK where TENANT_ID_ = 'org1'", String.class);
 	}
 
+	/**
+	 * org1's recurring duties of the period, made by the daily check: its meeting task
+	 * (candidate group org1-branch, tenant org1, like a case's) is the template of every
+	 * fourth copy, so the branch's list holds the duties' tasks beside the cases'.
+	 */
+	private String dutyTemplateTask() throws Exception {
+		this.context.getBean("dutyStarter", org.springframework.boot.ApplicationRunner.class)
+			.run(new org.springframework.boot.DefaultApplicationArguments());
+		return this.jdbc.queryForObject(
+				"select ID_ from ACT_RU_TASK where TENANT_ID_ = 'org1' and TASK_DEF_KEY_ = 'recordMeeting'",
+				String.class);
+	}
+
 	/** sec1's filters, as Tasklist lists them. */
 	private Map<String, String> filters() {
 		Map<String, String> ids = new LinkedHashMap<>();
@@ -217,8 +235,9 @@ public final class TaskQueryBenchmark {
 		}
 		this.jdbc.update(
 				"insert into ACT_RU_TASK (" + String.join(", ", columns) + ") select " + String.join(", ", select)
-						+ " from ACT_RU_TASK t, generate_series(?, ?) n where t.ID_ = ?",
-				this.seeded + 1, size, this.template);
+						+ " from ACT_RU_TASK t, generate_series(?, ?) n "
+						+ "where t.ID_ = case when n % 4 = 3 then ? else ? end",
+				this.seeded + 1, size, this.dutyTemplate, this.template);
 		this.jdbc.update("insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_, TENANT_ID_) "
 				+ "select 'bql' || n, 1, " + tenant + " || '-branch', 'candidate', 'bq' || n, " + tenant
 				+ " from generate_series(?, ?) n", this.seeded + 1, size);

@@ -1,8 +1,10 @@
 package cn.liangxin.opinions.visit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
+import cn.liangxin.opinions.calendar.WorkingDayCalendar;
 import cn.liangxin.opinions.demo.DemoData;
 import cn.liangxin.opinions.org.Committee;
 import cn.liangxin.opinions.org.OrgDirectory;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +52,9 @@ class CoverageIT {
 
 	@Autowired
 	Visits visits;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@BeforeEach
 	void aCommitteeOfTwoOrganizationsVisitedIn2025() {
@@ -160,6 +166,36 @@ class CoverageIT {
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(as("admin").getForEntity("/api/visits/coverage?year=1999", JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	/**
+	 * This year's figures of a committee come from the counts kept per organization
+	 * ({@code coverage_summary}) while nothing changed, and are counted again after a
+	 * visit or an import.
+	 */
+	@Test
+	void aCommitteesFiguresOfThisYearAreKeptPerOrganizationAndCountedAgainAfterAVisit() {
+		LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
+		String url = "/api/visits/coverage?committee=cvc&year=" + today.getYear();
+		int visited = as("admin").getForObject(url, JsonNode.class).get("visited").asInt();
+		assertThat(this.jdbc.queryForList("select org_code from coverage_summary where as_of = ?", String.class, today))
+			.contains("cva", "cvb");
+
+		// kept: what the summary holds is what the committee reads
+		this.jdbc.update("update coverage_summary set visited = visited + 40 where org_code = 'cva'");
+		assertThat(as("admin").getForObject(url, JsonNode.class).get("visited").asInt()).isEqualTo(visited + 40);
+
+		// a visit makes cva's row stale: counted again, with the visit
+		visit("cva", "A06", today.toString());
+		JsonNode after = as("admin").getForObject(url, JsonNode.class);
+		assertThat(after.get("visited").asInt()).isEqualTo(visited + 1);
+		assertThat(after.get("organizations")).filteredOn((o) -> o.get("orgCode").asText().equals("cva"))
+			.singleElement()
+			.satisfies((o) -> assertThat(o.get("visited").asInt()).isPositive());
+		// a re-import too
+		this.jdbc.update("update coverage_summary set visited = visited + 40 where org_code = 'cvb'");
+		this.roster.importFile("cvb", "b.csv", utf8(HEADER + "B01,党员丙,男,一片,,是,,一片\n"), false);
+		assertThat(as("admin").getForObject(url, JsonNode.class).get("visited").asInt()).isEqualTo(visited + 1);
 	}
 
 	private void visit(String org, String staffNo, String on) {

@@ -133,6 +133,39 @@ class RosterIT {
 		assertThat(all.get("totalElements").asInt()).isEqualTo(7);
 	}
 
+	/**
+	 * A merging file of a few columns updates those columns only: phones changed, the
+	 * blocks, contacts, difficulties and Party membership as they were, the members still
+	 * leading their blocks.
+	 */
+	@Test
+	void aMergingFileOfAFewColumnsUpdatesOnlyThoseColumns() {
+		upload("sec3", "org3", "花名册.csv", utf8(SIX), true);
+
+		JsonNode merged = upload("sec3", "org3", "手机.csv", utf8("""
+				工号,姓名,性别,手机
+				S001,赵志强,男,13900000101
+				S002,钱玉兰,女,13900000102
+				"""), false).getBody();
+
+		assertThat(merged.get("updated").asInt()).isEqualTo(2);
+		Map<String, Object> s001 = this.jdbc
+			.queryForMap("select * from employee where org_code = 'org3' and staff_no = 'S001'");
+		assertThat(s001).containsEntry("PHONE", "13900000101")
+			.containsEntry("PARTY_MEMBER", true)
+			.containsEntry("BLOCK", "一片区")
+			.containsEntry("AGE", 46);
+		Map<String, Object> s002 = this.jdbc
+			.queryForMap("select * from employee where org_code = 'org3' and staff_no = 'S002'");
+		assertThat(s002).containsEntry("PHONE", "13900000102")
+			.containsEntry("SPECIAL_DIFFICULTY", true)
+			.containsEntry("DIFFICULTY_NOTE", "独自抚养两个孩子")
+			.containsEntry("CONTACT_STAFF_NO", "S001");
+		assertThat(this.jdbc.queryForObject(
+				"select leader_staff_no from visit_block where org_code = 'org3' and name = '一片区'", String.class))
+			.isEqualTo("S001");
+	}
+
 	@Test
 	void anXlsxRosterIsImportedLikeACsvOne() throws Exception {
 		byte[] xlsx = RosterRulesTest.xlsx(List.of(List.of("工号", "姓名", "性别", "手机", "党员"),

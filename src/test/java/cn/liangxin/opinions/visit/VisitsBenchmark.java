@@ -29,10 +29,12 @@ import static java.lang.System.out;
 /**
  * The visiting system at district size (issue 15): 500 organizations of 200 employees
  * (100,000) under 10 committees, imported through the roster import, with a year of
- * visits (about 70 % of the employees, seeded in SQL); then the coverage endpoint's
- * latency over HTTP for a branch, a committee and the district (goal: p95 under 300 ms
- * each), and the import of a 10,000-row roster file over HTTP (goal: under 10 s), new and
- * again as an update. Run with {@code ./mvnw -Pbenchmark verify} or
+ * visits (about 70 % of the employees, seeded in SQL) and of the recurring duties' past
+ * periods (85 % recorded, seeded in SQL); then the daily check that makes the current
+ * periods' duties with their tasks (how long it takes), the coverage endpoint's latency
+ * over HTTP for a branch, a committee and the district (goal: p95 under 300 ms each), and
+ * the import of a 10,000-row roster file over HTTP (goal: under 10 s), new and again as
+ * an update. Run with {@code ./mvnw -Pbenchmark verify} or
  * {@code ./mvnw -o -Pbenchmark test-compile exec:java@visits-benchmark}; properties
  * {@code benchmark.orgs} (500), {@code benchmark.employees} (200 per organization),
  * {@code benchmark.calls} (50), {@code benchmark.import-rows} (10000). Figures in
@@ -79,6 +81,7 @@ public final class VisitsBenchmark {
 			this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 			heading("Visits benchmark: " + this.orgs + " organizations × " + this.employees + " employees");
 			seed(context);
+			measureDailyCheck(context);
 			measureCoverage();
 			measureImport();
 			heading("Summary");
@@ -116,9 +119,68 @@ public final class VisitsBenchmark {
 				+ "recorded_by, recorded_at) select org_code, '走访人', cast(? as date) + cast(floor(random() * ?) as integer), "
 				+ "id, name, 'bench', now() from employee where org_code like 'vb%' and random() < 0.7", first,
 				days + 1);
+		int duties = seedDuties(jdbc, today);
 		jdbc.execute("analyze");
-		out.printf("(seeded %,d employees and %,d visits in %.0f s)%n", this.orgs * this.employees, visits,
-				seconds(started));
+		out.printf("(seeded %,d employees, %,d visits and %,d duties of past periods in %.0f s)%n",
+				this.orgs * this.employees, visits, duties, seconds(started));
+	}
+
+	/**
+	 * The recurring duties of this year's past periods, 85 % of them recorded: each
+	 * organization's meeting and owner visit a quarter, five talks (its block leaders)
+	 * and its committee's visit a month.
+	 */
+	private static int seedDuties(JdbcTemplate jdbc, LocalDate today) {
+		LocalDate year = today.withDayOfYear(1);
+		LocalDate month = today.withDayOfMonth(1);
+		LocalDate quarter = LocalDate.of(today.getYear(), (today.getMonthValue() - 1) / 3 * 3 + 1, 1);
+		String insert = """
+				insert into visiting_duty (kind, org_code, committee_code, holder, holder_name, period, period_start,
+				    period_end, due_on, done_on, people, summary, recorded_by, recorded_at)
+				select ?, o.code, o.committee_code, %s, %s, %s, p, p + interval '%s' - interval '1 day',
+				       p + interval '%s' - interval '1 day',
+				       case when random() < 0.85 then p + cast(floor(random() * 20) as integer) end,
+				       '参加人员', '情况', 'bench', now()
+				from organization o, generate_series(cast(? as date), cast(? as date) - interval '1 day', interval '%s') p
+				%s
+				where o.code like 'vb%%'""";
+		String byMonth = "to_char(p, 'YYYY-MM')";
+		String byQuarter = "to_char(p, 'YYYY') || '-Q' || to_char(p, 'Q')";
+		int made = 0;
+		made += jdbc.update(insert.formatted("''", "null", byQuarter, "3 months", "3 months", "3 months", ""),
+				"MEETING", year, quarter);
+		made += jdbc.update(insert.formatted("''", "null", byQuarter, "3 months", "3 months", "3 months", ""),
+				"OWNER_VISIT", year, quarter);
+		made += jdbc.update(insert.formatted("''", "null", byMonth, "1 month", "1 month", "1 month", ""),
+				"COMMITTEE_VISIT", year, month);
+		made += jdbc.update(insert.formatted("o.code || '-' || h", "'片长' || h", byMonth, "1 month", "1 month",
+				"1 month", ", generate_series(0, 4) h"), "TALK", year, month);
+		return made;
+	}
+
+	/**
+	 * The daily check on the first day of a period: every organization's duties of the
+	 * current periods made and their tasks started (one transaction).
+	 */
+	private void measureDailyCheck(ConfigurableApplicationContext context) throws Exception {
+		heading("The daily check making this period's duties of " + this.orgs + " organizations");
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		int before = count(jdbc);
+		long started = System.nanoTime();
+		context.getBean("dutyStarter", org.springframework.boot.ApplicationRunner.class)
+			.run(new org.springframework.boot.DefaultApplicationArguments());
+		double seconds = seconds(started);
+		int made = count(jdbc) - before;
+		String line = String.format("%-52s %,d in %.1f s (%.0f per second)", "duties made with their tasks", made,
+				seconds, made / seconds);
+		this.summary.add(line);
+		out.println(line);
+		jdbc.execute("analyze");
+	}
+
+	private static int count(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("select count(*) from visiting_duty where process_instance_id is not null",
+				Integer.class);
 	}
 
 	private void measureCoverage() throws Exception {

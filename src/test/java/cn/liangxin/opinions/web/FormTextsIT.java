@@ -43,7 +43,7 @@ class FormTextsIT {
 			browser.logInToTasklist("sec1", DemoData.PASSWORD);
 			browser.click(TasklistWalkIT.START_PROCESS);
 			browser.click(By.xpath("//a[normalize-space()='员工意见办理']"));
-			browser.waitFor(Browser.text("员工意见登记（走访日志）"));
+			browser.waitFor(Browser.text("员工意见登记"));
 
 			browser.waitFor(By.xpath("//*[contains(@class,'fjs-select-display') and normalize-space()='请选择']"));
 			browser.click(TasklistWalkIT.START_BUTTON);

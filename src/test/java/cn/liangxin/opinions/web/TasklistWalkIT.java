@@ -83,7 +83,7 @@ class TasklistWalkIT {
 			browser.logInToTasklist("sec1", DemoData.PASSWORD);
 			browser.click(START_PROCESS);
 			browser.click(By.xpath("//a[normalize-space()='员工意见办理']"));
-			browser.waitFor(Browser.text("员工意见登记（走访日志）"));
+			browser.waitFor(Browser.text("员工意见登记"));
 			browser.type(formField("intake_reporterName"), reporter);
 			browser.type(formField("intake_reporterUnit"), "焊接车间");
 			browser.type(formField("intake_reportedOn-date"),
