@@ -93,7 +93,7 @@ public class DutyStarter implements JavaDelegate, ApplicationRunner {
 	 * Makes and starts the duties of the periods containing today, one organization per
 	 * transaction.
 	 */
-	List<Duty> makeMissing() {
+	public List<Duty> makeMissing() {
 		List<Duty> made = new ArrayList<>();
 		for (String orgCode : this.duties.organizations()) {
 			made.addAll(this.duties.makeMissing(orgCode, EngineClock.today(), this::start));
