@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,10 @@ class DemoRunner implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
 
-	/** Historic cases replayed for the managers' view. */
+	/**
+	 * Historic cases replayed for the managers' view, by default
+	 * ({@code opinion.demo.history-cases}).
+	 */
 	static final int HISTORIC_CASES = 240;
 
 	/** Over how many days before today they were raised. */
@@ -41,8 +45,12 @@ class DemoRunner implements ApplicationRunner {
 
 	private final DemoDuties duties;
 
-	DemoRunner(DemoData data, DemoCases cases, DemoHistory history, DemoRoster roster, DemoDuties duties) {
+	private final int historicCases;
+
+	DemoRunner(DemoData data, DemoCases cases, DemoHistory history, DemoRoster roster, DemoDuties duties,
+			@Value("${opinion.demo.history-cases:" + HISTORIC_CASES + "}") int historicCases) {
 		this.duties = duties;
+		this.historicCases = historicCases;
 		this.data = data;
 		this.cases = cases;
 		this.history = history;
@@ -54,8 +62,8 @@ class DemoRunner implements ApplicationRunner {
 		if (this.data.createOrganizationsAndPeople()) {
 			// runners come before the job executor starts: the replay may set the
 			// engine's clock back
-			int open = this.history.replay(HISTORIC_CASES, HISTORY_DAYS);
-			log.info("Demo history: {} cases over the last {} days ({} still open)", HISTORIC_CASES, HISTORY_DAYS,
+			int open = this.history.replay(this.historicCases, HISTORY_DAYS);
+			log.info("Demo history: {} cases over the last {} days ({} still open)", this.historicCases, HISTORY_DAYS,
 					open);
 			this.cases.create(WorkingDayCalendar.today(Clock.systemUTC()));
 			int visits = this.roster.create(WorkingDayCalendar.today(Clock.systemUTC()));

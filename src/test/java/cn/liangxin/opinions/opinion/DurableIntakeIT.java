@@ -166,7 +166,10 @@ class DurableIntakeIT {
 		File jar = packagedJar();
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx768m", "-Duser.timezone=UTC", "-jar", jar.getAbsolutePath(), "--server.port=" + port,
-				"--spring.mail.port=" + freePort(), "--logging.level.root=WARN")
+				"--spring.mail.port=" + freePort(), "--logging.level.root=WARN",
+				// a short demo history: the start, not the replay, is what this test
+				// needs
+				"--opinion.demo.history-cases=24")
 			.directory(directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(directory.resolve(name + ".log").toFile());

@@ -254,6 +254,44 @@ class VisitingDutiesIT {
 			.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 	}
 
+	/**
+	 * Every kind's timers, on the working-day calendar: the quarter's meeting and owner
+	 * visit are reminded on 28 December and overdue from 1 January 2027, supervised by
+	 * the committee; the month's talks and committee visit reminded on 27 October and
+	 * overdue from 31 October, the talks supervised by the committee, the committee's
+	 * visit by the district.
+	 */
+	@Test
+	void everyDutysTimersFallOnItsPeriodsWorkingDaysAndTheLevelAboveSupervises() {
+		TestClock.at(LocalDate.of(2026, 10, 8), LocalTime.of(7, 0));
+		this.starter.makeMissing();
+		Map<String, Object[]> expected = Map.of("MEETING-orgdt-2026-Q4",
+				new Object[] { LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 1), "cmtdt-committee" },
+				"OWNER_VISIT-orgdt-2026-Q4",
+				new Object[] { LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 1), "cmtdt-committee" },
+				"TALK-orgdt-D01-2026-10",
+				new Object[] { LocalDate.of(2026, 10, 27), LocalDate.of(2026, 10, 31), "cmtdt-committee" },
+				"TALK-orgdu-2026-10",
+				new Object[] { LocalDate.of(2026, 10, 27), LocalDate.of(2026, 10, 31), "cmtdt-committee" },
+				"COMMITTEE_VISIT-orgdt-2026-10",
+				new Object[] { LocalDate.of(2026, 10, 27), LocalDate.of(2026, 10, 31), "district" });
+		for (Map.Entry<String, Object[]> duty : expected.entrySet()) {
+			String key = duty.getKey();
+			LocalDate remindOn = (LocalDate) duty.getValue()[0];
+			LocalDate overdueFrom = (LocalDate) duty.getValue()[1];
+			assertThat(job(key, DutyProcess.REMINDER_TIMER).getDuedate().toInstant()).as("%s reminded", key)
+				.isEqualTo(remindOn.atTime(9, 0).atZone(WorkingDayCalendar.ZONE).toInstant());
+			Job overdue = job(key, DutyProcess.OVERDUE_TIMER);
+			assertThat(overdue.getDuedate().toInstant()).as("%s overdue", key)
+				.isEqualTo(overdueFrom.atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
+			TestClock.at(overdueFrom, LocalTime.of(0, 0, 1));
+			this.management.executeJob(overdue.getId());
+			assertThat(groups(supervision(key))).as("%s supervised by", key)
+				.containsExactly((String) duty.getValue()[2]);
+			assertThat(task(key)).as("%s can still be recorded", key).isNotNull();
+		}
+	}
+
 	/** Another organization's people see none of the duties' tasks. */
 	@Test
 	void anotherOrganizationSeesNoneOfTheDutiesTasks() {
