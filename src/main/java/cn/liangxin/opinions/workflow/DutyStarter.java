@@ -56,7 +56,10 @@ public class DutyStarter implements JavaDelegate, ApplicationRunner {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String orgCode = ProcessVariables.text(execution, DutyProcess.Vars.ORG_OF_CHECK);
-		this.duties.makeMissing(orgCode, EngineClock.today(), this::start);
+		List<Duty> made = this.duties.makeMissing(orgCode, EngineClock.today(), this::start);
+		if (!made.isEmpty()) {
+			log.info("Visiting duties of {} made for today's periods: {}", orgCode, made.size());
+		}
 	}
 
 	/**
@@ -67,9 +70,8 @@ public class DutyStarter implements JavaDelegate, ApplicationRunner {
 		if (!this.settings.enabled()) {
 			return List.of();
 		}
-		List<String> codes = this.duties.organizations();
-		log.info("Daily check of the visiting duties: {} organizations", codes.size());
-		return codes;
+		// a sequential loop asks for its collection at each turn: no log here
+		return this.duties.organizations();
 	}
 
 	/**
