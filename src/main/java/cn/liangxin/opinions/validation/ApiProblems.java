@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,15 +179,60 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			return new FieldError("body", "json", "请求体只能是一个 JSON 对象，其后不能有其他内容");
 		}
 		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
-			String expected = (mapping instanceof InvalidFormatException format)
-					? format.getTargetType().getSimpleName() : "正确类型的值";
-			return new FieldError(field, "type", field + " 的值类型不正确（应为 " + expected + "）");
+			String field = path(mapping.getPath());
+			Class<?> target = (mapping instanceof MismatchedInputException mismatched) ? mismatched.getTargetType()
+					: null;
+			return new FieldError(field, "type", field + " 的值类型不正确（应为" + expected(target) + "）");
 		}
 		if (cause == null && ex.getMessage() != null && ex.getMessage().startsWith("Required request body")) {
 			return new FieldError("body", "required", "缺少请求体（JSON）");
 		}
 		return new FieldError("body", "json", "请求体不是有效的 JSON");
+	}
+
+	/** The field's path in the body, as the rules name it: {@code matters[0].dueOn}. */
+	private static String path(List<JsonMappingException.Reference> references) {
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference reference : references) {
+			if (reference.getFieldName() != null) {
+				path.append((path.length() > 0) ? "." : "").append(reference.getFieldName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	/** What a value of the type is called, in Chinese (never a Java class name). */
+	static String expected(Class<?> type) {
+		if (type == null) {
+			return "正确类型的值";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class) {
+			return "整数";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+			return "数字";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return " true 或 false";
+		}
+		if (type == String.class) {
+			return "文本";
+		}
+		if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+			return " yyyy-MM-dd 格式的日期";
+		}
+		if (type.isEnum()) {
+			return "以下之一："
+					+ String.join("、", java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
+		}
+		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "列表（JSON 数组）";
+		}
+		return "对象（JSON 对象）";
 	}
 
 	private static String path(WebRequest request) {

@@ -50,6 +50,12 @@ class RosterIT {
 	TestRestTemplate http;
 
 	@Autowired
+	Roster roster;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Autowired
 	DemoData demo;
 
 	@Autowired
@@ -164,6 +170,67 @@ class RosterIT {
 		assertThat(this.jdbc.queryForObject(
 				"select leader_staff_no from visit_block where org_code = 'org3' and name = '一片区'", String.class))
 			.isEqualTo("S001");
+	}
+
+	/**
+	 * A file over the 20 MB limit is answered 413 with a message, not a reset connection.
+	 */
+	@Test
+	void aFileOverTheLimitIsAnswered413WithAMessage() {
+		byte[] big = new byte[22 * 1024 * 1024];
+		java.util.Arrays.fill(big, (byte) 'x');
+
+		ResponseEntity<JsonNode> refused = upload("sec3", "org3", "大文件.csv", big, false);
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+		assertThat(String.valueOf(refused.getBody())).containsPattern("[\\u4e00-\\u9fa5]");
+		assertThat(employees("org3")).isZero();
+	}
+
+	/**
+	 * Two imports of one organization run one after the other: while another transaction
+	 * holds the organization (as a first import does until it commits), a second import
+	 * waits, and goes on once it is released. Forced with a held lock, not hoped for.
+	 */
+	@Test
+	void anImportWaitsWhileAnotherHoldsTheOrganization() throws Exception {
+		java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = threads
+				.submit(() -> new org.springframework.transaction.support.TransactionTemplate(this.transactions)
+					.executeWithoutResult((status) -> {
+						this.jdbc.queryForObject("select code from organization where code = 'org3' for update",
+								String.class);
+						held.countDown();
+						await(release);
+					}));
+			assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			var second = threads.submit(() -> this.roster.importFile("org3", "花名册.csv", utf8(SIX), true));
+
+			Thread.sleep(1500);
+			assertThat(second.isDone()).as("the second import waits for the organization").isFalse();
+			assertThat(employees("org3")).isZero();
+
+			release.countDown();
+			first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(second.get(20, java.util.concurrent.TimeUnit.SECONDS).created()).isEqualTo(6);
+			assertThat(employees("org3")).isEqualTo(6);
+		}
+		finally {
+			release.countDown();
+			threads.shutdownNow();
+		}
+	}
+
+	private static void await(java.util.concurrent.CountDownLatch latch) {
+		try {
+			latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

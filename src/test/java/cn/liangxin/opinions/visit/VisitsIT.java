@@ -148,6 +148,25 @@ class VisitsIT {
 		assertThat(count("opinion_register")).isEqualTo(cases);
 	}
 
+	/**
+	 * A value of the wrong JSON type is named by its path in the body, with what it
+	 * should be in Chinese — never a Java class name.
+	 */
+	@Test
+	void aValueOfTheWrongTypeIsNamedWithItsPathAndWhatItShouldBeInChinese() {
+		Map<String, Object> income = new java.util.HashMap<>(aVisit(List.of()));
+		income.put("annualIncome", "abc");
+		JsonNode error = as("sec1").postForEntity("/api/visits", income, JsonNode.class).getBody().get("errors").get(0);
+		assertThat(error.get("field").asText()).isEqualTo("annualIncome");
+		assertThat(error.get("message").asText()).contains("应为数字").doesNotContain("BigDecimal");
+
+		Map<String, Object> age = new java.util.HashMap<>(aVisit(List.of()));
+		age.put("household", List.of(Map.of("name", "刘强", "sex", "M", "age", "三十")));
+		JsonNode nested = as("sec1").postForEntity("/api/visits", age, JsonNode.class).getBody().get("errors").get(0);
+		assertThat(nested.get("field").asText()).isEqualTo("household[0].age");
+		assertThat(nested.get("message").asText()).contains("应为整数").doesNotContain("Integer");
+	}
+
 	@Test
 	void onlyTheOrganizationsBranchRecordsAndReadsItsVisits() {
 		long id = as("sec1").postForEntity("/api/visits", aVisit(List.of()), JsonNode.class)
