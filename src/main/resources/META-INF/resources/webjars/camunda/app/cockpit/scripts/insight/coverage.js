@@ -8,47 +8,16 @@
  */
 
 import { fetchCoverage } from './api.js';
-import { el, section, tile, useStylesheet } from './dom.js';
+import { el, section, tile } from './dom.js';
+import { menuEntry, viewPlugin } from './plugins.js';
 import { percent, t } from './i18n.js';
 
 const PAGE_PATH = '/insight/coverage';
 
-let mounted = null;
+const page = viewPlugin('insight-coverage-page', 'cockpit.route', mountCoverage, { properties: { path: PAGE_PATH } });
 
-const page = {
-  id: 'insight-coverage-page',
-  pluginPoint: 'cockpit.route',
-  priority: 0,
-  properties: { path: PAGE_PATH },
-  render(node) {
-    useStylesheet();
-    if (mounted) {
-      mounted.destroy();
-    }
-    mounted = mountCoverage(node);
-  },
-  unmount() {
-    if (mounted) {
-      mounted.destroy();
-      mounted = null;
-    }
-  }
-};
-
-const navigation = {
-  id: 'insight-coverage-navigation',
-  pluginPoint: 'cockpit.navigation',
-  priority: 4,
-  properties: {
-    pagePath: `#${PAGE_PATH}`,
-    label: t('coverage'),
-    checkActive: (url) => url.includes(`#${PAGE_PATH}`)
-  },
-  render(node) {
-    node.append(el('a', { href: `#${PAGE_PATH}`, class: 'insight-nav-link insight-coverage-link' }, t('coverage')));
-  },
-  unmount() {}
-};
+// after 期限看板 (priority 5) in the top menu
+const navigation = menuEntry('insight-coverage-navigation', 4, PAGE_PATH, t('coverage'), 'insight-nav-link insight-coverage-link');
 
 export default [page, navigation];
 

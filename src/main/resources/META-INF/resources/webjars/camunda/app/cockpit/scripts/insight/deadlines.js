@@ -13,7 +13,8 @@
  */
 
 import { fetchDeadlines } from './api.js';
-import { el, section, tile, useStylesheet } from './dom.js';
+import { el, section, tile } from './dom.js';
+import { menuEntry, viewPlugin } from './plugins.js';
 import { createFilters } from './filters.js';
 import { percent, t } from './i18n.js';
 
@@ -32,49 +33,14 @@ const STAGE_ORDER = [
   'branchFeedback'
 ];
 
-/** One plugin object per plugin point; each keeps the view it mounted until unmount(). */
-function dashboardPlugin(id, pluginPoint, options, extra = {}) {
-  let mounted = null;
-  return {
-    id,
-    pluginPoint,
-    priority: 0,
-    ...extra,
-    render(node) {
-      useStylesheet();
-      if (mounted) {
-        mounted.destroy();
-      }
-      mounted = mountDeadlines(node, options);
-    },
-    unmount() {
-      if (mounted) {
-        mounted.destroy();
-        mounted = null;
-      }
-    }
-  };
-}
-
-const navigation = {
-  id: 'insight-deadlines-navigation',
-  pluginPoint: 'cockpit.navigation',
-  // >= 0: in the top menu (negative priorities go to the "more" drop-down), after 流程 and 决策
-  priority: 5,
-  properties: {
-    pagePath: `#${PAGE_PATH}`,
-    label: t('deadlines'),
-    checkActive: (url) => url.includes(`#${PAGE_PATH}`)
-  },
-  render(node) {
-    node.append(el('a', { href: `#${PAGE_PATH}`, class: 'insight-nav-link' }, t('deadlines')));
-  },
-  unmount() {}
-};
+// >= 0: in the top menu (negative priorities go to the "more" drop-down), after 流程 and 决策
+const navigation = menuEntry('insight-deadlines-navigation', 5, PAGE_PATH, t('deadlines'));
 
 export default [
-  dashboardPlugin('insight-deadlines-dashboard', 'cockpit.dashboard', { page: false }),
-  dashboardPlugin('insight-deadlines-page', 'cockpit.route', { page: true }, { properties: { path: PAGE_PATH } }),
+  viewPlugin('insight-deadlines-dashboard', 'cockpit.dashboard', (node) => mountDeadlines(node, { page: false })),
+  viewPlugin('insight-deadlines-page', 'cockpit.route', (node) => mountDeadlines(node, { page: true }), {
+    properties: { path: PAGE_PATH }
+  }),
   navigation
 ];
 
