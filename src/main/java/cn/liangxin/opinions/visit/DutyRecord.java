@@ -10,10 +10,11 @@ import java.util.List;
  * @param doneOn the day it was held, {@code yyyy-MM-dd}
  * @param people who took part: the attendees of a meeting, the employee of a talk, the
  * owner, the visiting committee leader
- * @param attendees how many attended a meeting
+ * @param attendees how many attended a meeting: a whole number (the form submits any
+ * number; 12.5 is refused, not rounded)
  * @param matters the matters passed on (to the owner) or found (by the committee)
  */
-public record DutyRecord(String doneOn, String people, Integer attendees, String summary, String matters,
+public record DutyRecord(String doneOn, String people, Number attendees, String summary, String matters,
 		List<RaisedOpinion> opinions) {
 
 	/** An opinion raised at a meeting or in a talk: it opens an employee-opinion case. */

@@ -1,14 +1,11 @@
 package cn.liangxin.opinions.workflow;
 
-import java.util.Map;
+import java.time.LocalDate;
 
 import cn.liangxin.opinions.calendar.Deadline;
-import cn.liangxin.opinions.mail.MailJournal;
 import cn.liangxin.opinions.opinion.HandlingDeadlines;
 import cn.liangxin.opinions.mail.MailKey;
 import cn.liangxin.opinions.mail.ReminderMail;
-import cn.liangxin.opinions.mail.ReminderMailer;
-import cn.liangxin.opinions.org.Person;
 import cn.liangxin.opinions.reminder.ReminderKind;
 import cn.liangxin.opinions.workflow.DutyProcess.Vars;
 import org.camunda.bpm.engine.TaskService;
@@ -30,21 +27,14 @@ class DutyReminder implements JavaDelegate {
 
 	private final TaskService tasks;
 
-	private final TaskHolders holders;
-
-	private final ReminderMailer mailer;
-
-	private final MailJournal journal;
+	private final HolderMail mail;
 
 	private final HandlingDeadlines rules;
 
-	DutyReminder(TaskService tasks, TaskHolders holders, ReminderMailer mailer, MailJournal journal,
-			HandlingDeadlines rules) {
+	DutyReminder(TaskService tasks, HolderMail mail, HandlingDeadlines rules) {
 		this.rules = rules;
 		this.tasks = tasks;
-		this.holders = holders;
-		this.mailer = mailer;
-		this.journal = journal;
+		this.mail = mail;
 	}
 
 	@Override
@@ -59,21 +49,18 @@ class DutyReminder implements JavaDelegate {
 		}
 		String title = ProcessVariables.text(execution, Vars.DUTY_TITLE);
 		String org = ProcessVariables.text(execution, Vars.ORG_NAME);
-		Map<String, Person> recipients = this.holders.of(task);
-		if (recipients.isEmpty()) {
-			log.warn("{}: nobody with an e-mail address to remind of the duty", execution.getBusinessKey());
-		}
+		LocalDate dueOn = DutyTimers.dueOn(execution);
 		MailKey key = new MailKey("duty:" + execution.getProcessInstanceId() + ":REMIND",
 				ReminderKind.DAY_BEFORE.name(), null, task.getId());
-		for (Person person : recipients.values()) {
-			this.journal.sendOnce(key,
-					this.mailer.render(new ReminderMail(ReminderKind.DAY_BEFORE, person.getEmail(), person.getName(),
-							org, "本期" + title + "尚未登记，请按期开展并在任务中登记", org, task.getName(), DutyTimers.dueOn(execution),
-							daysLeft(DutyTimers.dueOn(execution)), task.getId())));
+		int told = this.mail.send(task, key,
+				(person) -> new ReminderMail(ReminderKind.DAY_BEFORE, person.getEmail(), person.getName(), org,
+						"本期" + title + "尚未登记，请按期开展并在任务中登记", org, task.getName(), dueOn, daysLeft(dueOn), task.getId()));
+		if (told == 0) {
+			log.warn("{}: nobody with an e-mail address to remind of the duty", execution.getBusinessKey());
 		}
 	}
 
-	private int daysLeft(java.time.LocalDate dueOn) {
+	private int daysLeft(LocalDate dueOn) {
 		return this.rules.workingDaysLeft(new Deadline(dueOn, 0, dueOn, false), EngineClock.today());
 	}
 

@@ -92,12 +92,12 @@ public class DutyStarter implements JavaDelegate, ApplicationRunner {
 	}
 
 	/**
-	 * Makes and starts the duties of the periods containing today, one organization per
-	 * transaction.
+	 * Makes and starts the duties of the periods containing today for the organizations
+	 * that miss some, one organization per transaction.
 	 */
 	public List<Duty> makeMissing() {
 		List<Duty> made = new ArrayList<>();
-		for (String orgCode : this.duties.organizations()) {
+		for (String orgCode : this.duties.organizationsMissingDuties(EngineClock.today())) {
 			made.addAll(this.duties.makeMissing(orgCode, EngineClock.today(), this::start));
 		}
 		if (!made.isEmpty()) {

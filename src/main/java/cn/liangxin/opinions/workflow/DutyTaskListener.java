@@ -1,16 +1,13 @@
 package cn.liangxin.opinions.workflow;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import cn.liangxin.opinions.calendar.Deadline;
-import cn.liangxin.opinions.mail.MailJournal;
 import cn.liangxin.opinions.opinion.HandlingDeadlines;
 import cn.liangxin.opinions.mail.MailKey;
 import cn.liangxin.opinions.mail.ReminderMail;
-import cn.liangxin.opinions.mail.ReminderMailer;
-import cn.liangxin.opinions.org.Person;
 import cn.liangxin.opinions.reminder.ReminderKind;
 import cn.liangxin.opinions.visit.Duties;
 import cn.liangxin.opinions.visit.Duties.Duty;
@@ -34,22 +31,15 @@ class DutyTaskListener implements TaskListener {
 
 	private final Actors actors;
 
-	private final TaskHolders holders;
-
-	private final ReminderMailer mailer;
-
-	private final MailJournal journal;
+	private final HolderMail mail;
 
 	private final HandlingDeadlines rules;
 
-	DutyTaskListener(Duties duties, Actors actors, TaskHolders holders, ReminderMailer mailer, MailJournal journal,
-			HandlingDeadlines rules) {
+	DutyTaskListener(Duties duties, Actors actors, HolderMail mail, HandlingDeadlines rules) {
 		this.rules = rules;
 		this.duties = duties;
 		this.actors = actors;
-		this.holders = holders;
-		this.mailer = mailer;
-		this.journal = journal;
+		this.mail = mail;
 	}
 
 	@Override
@@ -94,24 +84,21 @@ class DutyTaskListener implements TaskListener {
 		}
 		Object attendees = task.getVariable(Vars.ATTENDEES);
 		return new DutyRecord(ProcessVariables.text(task, Vars.DONE_ON), ProcessVariables.text(task, Vars.PEOPLE),
-				(attendees instanceof Number n) ? n.intValue() : null, ProcessVariables.text(task, Vars.SUMMARY),
+				(attendees instanceof Number n) ? n : null, ProcessVariables.text(task, Vars.SUMMARY),
 				ProcessVariables.text(task, Vars.MATTERS), opinions);
 	}
 
 	private void notifyOverdue(DelegateTask task, String title) {
 		String org = ProcessVariables.text(task, Vars.ORG_NAME);
-		Map<String, Person> recipients = this.holders.of((Task) task);
+		LocalDate dueOn = DutyTimers.dueOn(task);
 		MailKey key = new MailKey("duty:" + task.getProcessInstanceId() + ":OVERDUE", ReminderKind.OVERDUE.name(), null,
 				task.getId());
-		for (Person person : recipients.values()) {
-			this.journal.sendOnce(key,
-					this.mailer.render(new ReminderMail(ReminderKind.OVERDUE, person.getEmail(), person.getName(), org,
-							org + "未在期限内登记" + title, org, task.getName(), DutyTimers.dueOn(task),
-							daysLeft(DutyTimers.dueOn(task)), task.getId())));
-		}
+		this.mail.send((Task) task, key,
+				(person) -> new ReminderMail(ReminderKind.OVERDUE, person.getEmail(), person.getName(), org,
+						org + "未在期限内登记" + title, org, task.getName(), dueOn, daysLeft(dueOn), task.getId()));
 	}
 
-	private int daysLeft(java.time.LocalDate dueOn) {
+	private int daysLeft(LocalDate dueOn) {
 		return this.rules.workingDaysLeft(new Deadline(dueOn, 0, dueOn, false), EngineClock.today());
 	}
 

@@ -1,13 +1,8 @@
 package cn.liangxin.opinions.workflow;
 
-import java.util.Map;
-
 import cn.liangxin.opinions.calendar.Deadline;
-import cn.liangxin.opinions.mail.MailJournal;
 import cn.liangxin.opinions.mail.MailKey;
 import cn.liangxin.opinions.mail.ReminderMail;
-import cn.liangxin.opinions.mail.ReminderMailer;
-import cn.liangxin.opinions.org.Person;
 import cn.liangxin.opinions.reminder.ReminderKind;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,19 +26,12 @@ class MonthlyReportReminder implements JavaDelegate {
 
 	private final TaskService tasks;
 
-	private final TaskHolders holders;
+	private final HolderMail mail;
 
-	private final ReminderMailer mailer;
-
-	private final MailJournal journal;
-
-	MonthlyReportReminder(MonthlyReportTimers timers, TaskService tasks, TaskHolders holders, ReminderMailer mailer,
-			MailJournal journal) {
+	MonthlyReportReminder(MonthlyReportTimers timers, TaskService tasks, HolderMail mail) {
 		this.timers = timers;
 		this.tasks = tasks;
-		this.holders = holders;
-		this.mailer = mailer;
-		this.journal = journal;
+		this.mail = mail;
 	}
 
 	@Override
@@ -58,17 +46,14 @@ class MonthlyReportReminder implements JavaDelegate {
 		Deadline deadline = this.timers.deadline(execution);
 		String committee = ProcessVariables.text(execution, ReportProcess.Vars.COMMITTEE_NAME);
 		String month = ProcessVariables.text(execution, ReportProcess.Vars.REPORT_MONTH);
-		Map<String, Person> recipients = this.holders.of(task);
-		if (recipients.isEmpty()) {
-			log.warn("{}: nobody with an e-mail address to remind of the monthly report", execution.getBusinessKey());
-		}
 		MailKey key = new MailKey("report:" + execution.getProcessInstanceId() + ":DUE_DAY",
 				ReminderKind.DUE_DAY.name(), null, task.getId());
-		for (Person person : recipients.values()) {
-			this.journal.sendOnce(key,
-					this.mailer.render(new ReminderMail(ReminderKind.DUE_DAY, person.getEmail(), person.getName(),
-							month + "月度报告", "审核并上报" + month + "员工意见办理情况月度报告", committee, task.getName(),
-							deadline.dueOn(), 0, task.getId())));
+		int told = this.mail.send(task, key,
+				(person) -> new ReminderMail(ReminderKind.DUE_DAY, person.getEmail(), person.getName(), month + "月度报告",
+						"审核并上报" + month + "员工意见办理情况月度报告", committee, task.getName(), deadline.dueOn(), 0,
+						task.getId()));
+		if (told == 0) {
+			log.warn("{}: nobody with an e-mail address to remind of the monthly report", execution.getBusinessKey());
 		}
 	}
 

@@ -1,12 +1,7 @@
 package cn.liangxin.opinions.workflow;
 
-import java.util.Map;
-
-import cn.liangxin.opinions.mail.MailJournal;
 import cn.liangxin.opinions.mail.MailKey;
 import cn.liangxin.opinions.mail.ReminderMail;
-import cn.liangxin.opinions.mail.ReminderMailer;
-import cn.liangxin.opinions.org.Person;
 import cn.liangxin.opinions.reminder.ReminderKind;
 import cn.liangxin.opinions.report.MonthlyReports;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,20 +24,13 @@ class MonthlyReportTaskListener implements TaskListener {
 
 	private final Actors actors;
 
-	private final TaskHolders holders;
+	private final HolderMail mail;
 
-	private final ReminderMailer mailer;
-
-	private final MailJournal journal;
-
-	MonthlyReportTaskListener(MonthlyReports reports, MonthlyReportTimers timers, Actors actors, TaskHolders holders,
-			ReminderMailer mailer, MailJournal journal) {
+	MonthlyReportTaskListener(MonthlyReports reports, MonthlyReportTimers timers, Actors actors, HolderMail mail) {
 		this.reports = reports;
 		this.timers = timers;
 		this.actors = actors;
-		this.holders = holders;
-		this.mailer = mailer;
-		this.journal = journal;
+		this.mail = mail;
 	}
 
 	@Override
@@ -65,15 +53,12 @@ class MonthlyReportTaskListener implements TaskListener {
 
 	private void notifyOverdue(DelegateTask task, String committee, String month) {
 		var deadline = this.timers.deadline(task);
-		Map<String, Person> recipients = this.holders.of((Task) task);
 		MailKey key = new MailKey("report:" + task.getProcessInstanceId() + ":OVERDUE", ReminderKind.OVERDUE.name(),
 				null, task.getId());
-		for (Person person : recipients.values()) {
-			this.journal.sendOnce(key,
-					this.mailer.render(new ReminderMail(ReminderKind.OVERDUE, person.getEmail(), person.getName(),
-							month + "月度报告", committee + "未在期限内审核上报" + month + "月度报告", committee, task.getName(),
-							deadline.dueOn(), 0, task.getId())));
-		}
+		this.mail.send((Task) task, key,
+				(person) -> new ReminderMail(ReminderKind.OVERDUE, person.getEmail(), person.getName(), month + "月度报告",
+						committee + "未在期限内审核上报" + month + "月度报告", committee, task.getName(), deadline.dueOn(), 0,
+						task.getId()));
 	}
 
 }

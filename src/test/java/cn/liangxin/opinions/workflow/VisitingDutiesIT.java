@@ -217,6 +217,10 @@ class VisitingDutiesIT {
 		Map<String, Object> early = new HashMap<>(record);
 		early.put("dutyDoneOn", text("2026-09-30"));
 		assertThat(fields(rest().complete("dtsec", meeting.getId(), early))).containsExactly("dutyDoneOn");
+		Map<String, Object> half = new HashMap<>(record);
+		half.put("dutyAttendees", Map.of("value", 12.5, "type", "Double"));
+		assertThat(fields(rest().complete("dtsec", meeting.getId(), half))).as("not rounded to 12")
+			.containsExactly("dutyAttendees");
 		Map<String, Object> noContent = new HashMap<>(record);
 		noContent.put("opinion1Content", text(""));
 		assertThat(fields(rest().complete("dtsec", meeting.getId(), noContent))).contains("opinion1Content");
@@ -307,6 +311,11 @@ class VisitingDutiesIT {
 				+ "on t.ID_ = a.RESOURCE_ID_ where t.TENANT_ID_ in ('orgdt', 'orgdu')", Integer.class))
 			.isZero();
 		assertThat(rest().as("cmtstaff1").getForObject(url, List.class)).isEmpty();
+		// the catch-up at start-up finds nothing left to make, until a duty is missing
+		assertThat(this.duties.organizationsMissingDuties(LocalDate.of(2026, 10, 8))).doesNotContain("orgdt", "orgdu");
+		this.jdbc.update("delete from visiting_duty where kind = 'TALK' and org_code = 'orgdt' and holder = 'D02'");
+		assertThat(this.duties.organizationsMissingDuties(LocalDate.of(2026, 10, 8))).contains("orgdt")
+			.doesNotContain("orgdu");
 	}
 
 	// fixtures
