@@ -4,7 +4,9 @@
  * the deadline dashboard. It shows GET /api/visits/coverage for the caller's view (the district,
  * a committee or one organization): employees visited this year, members within their pairing
  * range, employees in special difficulty visited on time; per organization, and for one
- * organization per block and per member. Names only come back for the organization's own branch.
+ * organization per block and per member; the recurring duties (meetings, talks, owner and
+ * committee visits) per kind and period, and those overdue. Names only come back for the
+ * organization's own branch.
  */
 
 import { fetchCoverage } from './api.js';
